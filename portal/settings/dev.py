@@ -1,0 +1,18 @@
+"""Local development and the embedded demo: SQLite, console e-mail, tasks run immediately."""
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: F405
+EMAIL_BACKEND = os.environ.get(  # noqa: F405
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+# One process, no worker: background tasks run in the request unless a queue is asked for.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(  # noqa: F405
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
