@@ -181,7 +181,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get(
-    "DEFAULT_FROM_EMAIL", "Ressources & Territoires <ne-pas-repondre@ressources-territoires.example>"
+    "DEFAULT_FROM_EMAIL",
+    "Ressources & Territoires <ne-pas-repondre@ressources-territoires.example>",
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
