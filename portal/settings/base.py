@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Caches a user's space permissions for one request only (extranet.spaces.permissions).
+    "extranet.spaces.permissions.SpaceRightsCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -260,6 +262,9 @@ SPECTACULAR_SETTINGS = {
 
 # Extranet documents: size limit and extension allow-list (checked against the content).
 EXTRANET_DOCUMENT_MAX_SIZE = int(os.environ.get("EXTRANET_DOCUMENT_MAX_SIZE", 20 * 1024 * 1024))
+
+# Extranet invitations (extranet.spaces): days before an unused invitation link expires.
+EXTRANET_INVITATION_DAYS = int(os.environ.get("EXTRANET_INVITATION_DAYS", "14"))
 
 # Login rate limiting (extranet.accounts): failures per window before a lock-out.
 LOGIN_MAX_FAILURES = int(os.environ.get("LOGIN_MAX_FAILURES", "5"))

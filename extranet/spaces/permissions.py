@@ -1,0 +1,338 @@
+"""The one place that answers "can this user … in this space?".
+
+Three verbs, used by views, the API, templates, e-mails and search alike:
+- `can_*` returns a bool;
+- `check_*` raises `Http404` when the user may not even know the space exists, and
+  `PermissionDenied` when they see it but may not do the thing;
+- `filter_spaces_queryset` narrows a queryset to the spaces the user may see.
+
+Rules, in order:
+1. Anonymous and inactive users may do nothing (and see no space).
+2. Active superusers ("staff superusers") may do everything, archived spaces included.
+3. Anyone else holds what the guardian object permissions on the space grant
+   (`SpaceUserObjectPermission` from their membership's role, `SpaceGroupObjectPermission`
+   from their groups). Model-level permissions never open a space.
+4. Without `view_space` nothing else counts (a space you cannot see does not exist for you).
+5. An archived space is read-only: only `view_space` survives.
+
+Decisions read current rows, so removing a membership or deactivating a user takes effect on
+the very next call. Within one HTTP request, `SpaceRightsCacheMiddleware` loads the user's
+permissions over all their spaces once (one query) and reuses them; outside a request (tasks,
+shell, tests) every call queries afresh.
+"""
+
+from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.http import Http404
+
+from .models import Membership, Space, SpaceGroupObjectPermission, SpaceUserObjectPermission
+from .roles import ALL_PERMISSIONS, Role, SpacePermission
+
+NO_RIGHTS = frozenset()
+READ_ONLY = frozenset({SpacePermission.VIEW})
+
+NOT_FOUND_MESSAGE = "Espace introuvable."
+
+# Per-request cache: {user_pk: {space_pk: frozenset(codenames)}}; None outside a request.
+_request_rights: ContextVar[dict | None] = ContextVar("space_rights", default=None)
+
+
+# --- per-request cache -----------------------------------------------------------------------
+
+
+@contextmanager
+def request_rights_cache():
+    """Cache each user's held permissions for the duration of the block (one HTTP request)."""
+    token = _request_rights.set({})
+    try:
+        yield
+    finally:
+        _request_rights.reset(token)
+
+
+def forget_cached_rights():
+    """Drop the current request's cache (called whenever permissions are granted or revoked)."""
+    cache = _request_rights.get()
+    if cache is not None:
+        cache.clear()
+
+
+class SpaceRightsCacheMiddleware:
+    """Scope the permission cache to one request, so the next request reads fresh rows."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with request_rights_cache():
+            return self.get_response(request)
+
+
+# --- reading the guardian rows ----------------------------------------------------------------
+
+
+def _is_live(user):
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def _held_rows(user, space_id=None):
+    """(space_id, codename) pairs granted to the user directly or through groups: one query."""
+    direct = SpaceUserObjectPermission.objects.filter(user_id=user.pk)
+    grouped = SpaceGroupObjectPermission.objects.filter(group__user=user.pk)
+    if space_id is not None:
+        direct = direct.filter(content_object_id=space_id)
+        grouped = grouped.filter(content_object_id=space_id)
+    fields = ("content_object_id", "permission__codename")
+    return direct.values_list(*fields).union(grouped.values_list(*fields))
+
+
+def _held_permissions(user, space_id):
+    cache = _request_rights.get()
+    if cache is None:
+        return frozenset(codename for _, codename in _held_rows(user, space_id))
+    if user.pk not in cache:
+        by_space = defaultdict(set)
+        for held_space_id, codename in _held_rows(user):
+            by_space[held_space_id].add(codename)
+        cache[user.pk] = {key: frozenset(value) for key, value in by_space.items()}
+    return cache[user.pk].get(space_id, NO_RIGHTS)
+
+
+def get_space_rights(user, space: Space) -> frozenset[str]:
+    """Effective permission codenames of `user` on `space`, after every rule above.
+
+    Templates and APIs that need several answers for one space call this once.
+    """
+    if not _is_live(user):
+        return NO_RIGHTS
+    if user.is_superuser:
+        return ALL_PERMISSIONS
+    held = _held_permissions(user, space.pk)
+    if SpacePermission.VIEW not in held:
+        return NO_RIGHTS
+    if space.is_archived:
+        return READ_ONLY
+    return frozenset(SpacePermission(codename) for codename in held if codename in ALL_PERMISSIONS)
+
+
+# --- can_* -------------------------------------------------------------------------------------
+
+
+def can_view_space(user, space: Space) -> bool:
+    return SpacePermission.VIEW in get_space_rights(user, space)
+
+
+def can_post(user, space: Space) -> bool:
+    """Start topics and reply (the forum decides about locked topics on top of this)."""
+    return SpacePermission.POST in get_space_rights(user, space)
+
+
+def can_upload(user, space: Space) -> bool:
+    return SpacePermission.UPLOAD in get_space_rights(user, space)
+
+
+def can_attend_meetings(user, space: Space) -> bool:
+    return SpacePermission.ATTEND_MEETINGS in get_space_rights(user, space)
+
+
+def can_moderate(user, space: Space) -> bool:
+    """Pin, lock, hide and restore contributions of others."""
+    return SpacePermission.MODERATE in get_space_rights(user, space)
+
+
+def can_manage_meetings(user, space: Space) -> bool:
+    return SpacePermission.MANAGE_MEETINGS in get_space_rights(user, space)
+
+
+def can_edit_space(user, space: Space) -> bool:
+    return SpacePermission.EDIT in get_space_rights(user, space)
+
+
+def can_invite(user, space: Space, role: str = Role.MEMBER) -> bool:
+    """Invite someone with `role`. Granting the owner role needs the right to edit the space."""
+    rights = get_space_rights(user, space)
+    if SpacePermission.INVITE not in rights:
+        return False
+    return role != Role.OWNER or SpacePermission.EDIT in rights
+
+
+def can_remove_member(user, membership: Membership) -> bool:
+    """Remove `membership` from its space.
+
+    Moderators remove plain members; owners (and staff) remove anyone. Nobody removes
+    themselves through this (leaving is not moderation, and it would let the last owner
+    lock a space).
+    """
+    rights = get_space_rights(user, membership.space)
+    if SpacePermission.REMOVE_MEMBERS not in rights:
+        return False
+    if membership.user_id == user.pk:
+        return False
+    return membership.role == Role.MEMBER or SpacePermission.EDIT in rights
+
+
+def can_change_role(user, membership: Membership) -> bool:
+    """Change a member's role: owners and staff only, never their own role."""
+    if membership.user_id == getattr(user, "pk", None):
+        return False
+    return SpacePermission.EDIT in get_space_rights(user, membership.space)
+
+
+# --- check_* ----------------------------------------------------------------------------------
+
+
+def _check(rights, permission, message):
+    if SpacePermission.VIEW not in rights:
+        raise Http404(NOT_FOUND_MESSAGE)
+    if permission not in rights:
+        raise PermissionDenied(message)
+
+
+def check_view_space(user, space: Space) -> None:
+    if not can_view_space(user, space):
+        raise Http404(NOT_FOUND_MESSAGE)
+
+
+def check_post(user, space: Space) -> None:
+    _check(
+        get_space_rights(user, space),
+        SpacePermission.POST,
+        _archived_or(space, "Vous ne pouvez pas publier dans cet espace."),
+    )
+
+
+def check_upload(user, space: Space) -> None:
+    _check(
+        get_space_rights(user, space),
+        SpacePermission.UPLOAD,
+        _archived_or(space, "Vous ne pouvez pas déposer de document dans cet espace."),
+    )
+
+
+def check_attend_meetings(user, space: Space) -> None:
+    _check(
+        get_space_rights(user, space),
+        SpacePermission.ATTEND_MEETINGS,
+        _archived_or(space, "Vous ne pouvez pas vous inscrire aux rencontres de cet espace."),
+    )
+
+
+def check_moderate(user, space: Space) -> None:
+    _check(
+        get_space_rights(user, space),
+        SpacePermission.MODERATE,
+        _archived_or(space, "Seul·e·s les animateur·rice·s de l'espace peuvent modérer."),
+    )
+
+
+def check_manage_meetings(user, space: Space) -> None:
+    _check(
+        get_space_rights(user, space),
+        SpacePermission.MANAGE_MEETINGS,
+        _archived_or(
+            space, "Seul·e·s les animateur·rice·s de l'espace peuvent gérer les rencontres."
+        ),
+    )
+
+
+def check_edit_space(user, space: Space) -> None:
+    _check(
+        get_space_rights(user, space),
+        SpacePermission.EDIT,
+        _archived_or(space, "Seul·e·s les responsables de l'espace peuvent le modifier."),
+    )
+
+
+def check_invite(user, space: Space, role: str = Role.MEMBER) -> None:
+    check_view_space(user, space)
+    if not can_invite(user, space, role):
+        if role == Role.OWNER and can_invite(user, space, Role.MEMBER):
+            raise PermissionDenied(
+                "Seul·e·s les responsables de l'espace peuvent inviter un·e responsable."
+            )
+        raise PermissionDenied(
+            _archived_or(space, "Seul·e·s les animateur·rice·s de l'espace peuvent inviter.")
+        )
+
+
+def check_remove_member(user, membership: Membership) -> None:
+    check_view_space(user, membership.space)
+    if not can_remove_member(user, membership):
+        raise PermissionDenied(
+            _archived_or(membership.space, "Vous ne pouvez pas retirer ce membre de l'espace.")
+        )
+
+
+def check_change_role(user, membership: Membership) -> None:
+    check_view_space(user, membership.space)
+    if not can_change_role(user, membership):
+        raise PermissionDenied(
+            _archived_or(
+                membership.space, "Seul·e·s les responsables de l'espace peuvent changer un rôle."
+            )
+        )
+
+
+def _archived_or(space, message):
+    if space.is_archived:
+        return "Cet espace est archivé : il est consultable mais n'accepte plus de contribution."
+    return message
+
+
+# --- querysets and search -------------------------------------------------------------------
+
+
+def filter_spaces_queryset(user, queryset=None):
+    """Narrow `queryset` (default: every space) to the spaces `user` may see. No extra query."""
+    if queryset is None:
+        queryset = Space.objects.all()
+    if not _is_live(user):
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    view = {"content_object": OuterRef("pk"), "permission__codename": SpacePermission.VIEW}
+    direct = SpaceUserObjectPermission.objects.filter(user_id=user.pk, **view)
+    grouped = SpaceGroupObjectPermission.objects.filter(group__user=user.pk, **view)
+    return queryset.filter(Q(Exists(direct)) | Q(Exists(grouped)))
+
+
+def my_spaces(user):
+    """The spaces `user` belongs to, for "my spaces": visible, with `members_count` and `my_role`.
+
+    One query whatever the number of spaces. Staff superusers see only the spaces they are a
+    member of here (the admin lists every space).
+    """
+    if not _is_live(user):
+        return Space.objects.none()
+    own = Membership.objects.filter(space=OuterRef("pk"), user_id=user.pk)
+    queryset = Space.objects.filter(Exists(own)).annotate(my_role=Subquery(own.values("role")[:1]))
+    return filter_spaces_queryset(user, queryset).with_members_count()
+
+
+def get_visible_space_or_404(user, queryset=None, **lookup) -> Space:
+    """Fetch a space by `lookup` among those `user` may see; 404 otherwise (never 403)."""
+    try:
+        return filter_spaces_queryset(user, queryset).get(**lookup)
+    except Space.DoesNotExist:
+        raise Http404(NOT_FOUND_MESSAGE) from None
+
+
+def audience_tokens(user) -> set[str]:
+    """Search audience tokens the user may read: `public`, `space:<id>`, `staff`.
+
+    Anonymous and inactive users get `{"public"}`; members add one token per space they may
+    see; staff (`is_staff`) add `staff`; superusers see every space, so they get every space's
+    token (spaces number in the hundreds, far below any engine's terms limit).
+    """
+    tokens = {"public"}
+    if not _is_live(user):
+        return tokens
+    if user.is_staff:
+        tokens.add("staff")
+    space_ids = filter_spaces_queryset(user, Space.objects.order_by()).values_list("pk", flat=True)
+    tokens.update(f"space:{space_id}" for space_id in space_ids)
+    return tokens
