@@ -1,0 +1,194 @@
+"""What search indexes and what keeps it in sync.
+
+- ``SearchDocument``: one denormalised row per indexable thing (a live page, a topic, a post,
+  a shared document), whatever its source model. Every engine indexes these rows and only
+  these rows, so ranking, facets and permissions work the same across sources.
+- ``FacetValue``: the themes and territories of a document, as rows, so that the database
+  backends can filter and count them with plain SQL on SQLite and PostgreSQL alike.
+- ``IndexChange``: the outbox. A change to a source is recorded here in the same transaction
+  as the change itself; a background task (or ``manage.py search_resync``) applies it to the
+  documents and the engine. If the engine is down, the row stays and nothing is lost.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from modelsearch import index
+
+from search.analysis import fold, index_text, rewrite
+from search.fields import AnalysedCharField, AnalysedTextField
+
+PUBLIC = "public"
+STAFF = "staff"
+
+
+def space_audience(space_id):
+    """The audience token of the members of one space."""
+    return f"space:{space_id}"
+
+
+class Kind(models.TextChoices):
+    """Families of results, as visitors name them (and as the ``kind`` filter spells them)."""
+
+    NEWS = "actualite", "Actualité"
+    BRIEF = "breve", "Brève"
+    DOSSIER = "dossier", "Dossier"
+    PANORAMA = "panorama", "Panorama de presse"
+    PUBLICATION = "publication", "Publication"
+    EVENT = "evenement", "Événement"
+    NEWSLETTER = "flash-info", "Flash Info"
+    PAGE = "page", "Page"
+    TOPIC = "sujet", "Sujet de discussion"
+    POST = "message", "Message"
+    DOCUMENT = "document", "Document"
+
+
+class SearchDocumentQuerySet(models.QuerySet):
+    def for_audience(self, tokens):
+        """Only what these audience tokens may read. The one permission filter of search."""
+        return self.filter(audience__in=sorted(tokens))
+
+
+class SearchDocument(index.Indexed, models.Model):
+    content_type = models.ForeignKey(
+        ContentType, verbose_name="type de source", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.CharField("identifiant de la source", max_length=64)
+    kind = models.CharField("nature", max_length=20, choices=Kind.choices)
+    title = AnalysedCharField("titre", max_length=500)
+    body = AnalysedTextField("texte", blank=True)
+    url = models.CharField("adresse", max_length=500)
+    date = models.DateTimeField("date", null=True, blank=True)
+    year = models.PositiveSmallIntegerField("année", null=True, blank=True, editable=False)
+    audience = models.CharField(
+        "public visé",
+        max_length=40,
+        help_text="« public », « staff » ou « space:<id> » : qui peut voir ce résultat.",
+    )
+    space_id = models.PositiveBigIntegerField("espace", null=True, blank=True)
+    space_name = models.CharField("nom de l'espace", max_length=200, blank=True)
+    updated_at = models.DateTimeField("mis à jour le", auto_now=True)
+
+    objects = SearchDocumentQuerySet.as_manager()
+
+    # Indexed by ``search.sync`` (after the document rows are written), never by modelsearch's
+    # own post_save hook, which would index half-written rows.
+    search_auto_update = False
+    search_fields = [
+        index.SearchField("title", boost=4),
+        index.SearchField("labels_text", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("suggest_text"),
+        index.FilterField("audience"),
+        index.FilterField("kind"),
+        index.FilterField("year"),
+        index.FilterField("date"),
+        index.FilterField("space_id"),
+        index.FilterField("theme_slugs"),
+        index.FilterField("territory_slugs"),
+    ]
+
+    class Meta:
+        verbose_name = "document de recherche"
+        verbose_name_plural = "documents de recherche"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="search_document_unique_source"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["audience", "kind"], name="search_doc_audience_kind"),
+            models.Index(fields=["audience", "-date"], name="search_doc_audience_date"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.year = self.date.year if self.date else None
+        super().save(*args, **kwargs)
+
+    # --- what the engines index -------------------------------------------------------------
+
+    def _facet_values(self, facet):
+        # Uses the prefetched rows when the caller prefetched ``facet_values`` (rebuilds do).
+        return [value for value in self.facet_values.all() if value.facet == facet]
+
+    def theme_slugs(self):
+        return [value.slug for value in self._facet_values(FacetValue.Facet.THEME)]
+
+    def territory_slugs(self):
+        return [value.slug for value in self._facet_values(FacetValue.Facet.TERRITORY)]
+
+    def _labels(self):
+        names = [value.name for value in self.facet_values.all()]
+        if self.space_name:
+            names.append(self.space_name)
+        return " ".join(names)
+
+    def labels_text(self):
+        """Theme, territory and space names: a search for « éducation » finds what is filed
+        under it even when the text does not say the word."""
+        return index_text(self._labels())
+
+    def suggest_text(self):
+        """The title folded for prefix matching (PostgreSQL's autocomplete uses the ``simple``
+        configuration, which does not remove accents)."""
+        return fold(rewrite(self.title))
+
+    def engine_text(self, field_name):
+        """Readable text for an engine that analyses French itself (Elasticsearch)."""
+        if field_name == "labels_text":
+            return rewrite(self._labels())
+        return rewrite(getattr(self, field_name) or "")
+
+
+class FacetValue(models.Model):
+    class Facet(models.TextChoices):
+        THEME = "theme", "Thématique"
+        TERRITORY = "territory", "Territoire"
+
+    document = models.ForeignKey(
+        SearchDocument,
+        verbose_name="document",
+        on_delete=models.CASCADE,
+        related_name="facet_values",
+    )
+    facet = models.CharField("facette", max_length=20, choices=Facet.choices)
+    slug = models.CharField("identifiant", max_length=150)
+    name = models.CharField("libellé", max_length=200)
+
+    class Meta:
+        verbose_name = "valeur de facette"
+        verbose_name_plural = "valeurs de facette"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "facet", "slug"], name="search_facet_value_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["facet", "slug"], name="search_facet_slug")]
+
+    def __str__(self):
+        return f"{self.get_facet_display()} : {self.name}"
+
+
+class IndexChange(models.Model):
+    class Action(models.TextChoices):
+        UPSERT = "upsert", "Mise à jour"
+        DELETE = "delete", "Suppression"
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name="type de source", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.CharField("identifiant de la source", max_length=64)
+    action = models.CharField("action", max_length=10, choices=Action.choices)
+    created_at = models.DateTimeField("enregistré le", auto_now_add=True)
+    attempts = models.PositiveIntegerField("tentatives", default=0)
+    last_error = models.TextField("dernière erreur", blank=True)
+
+    class Meta:
+        verbose_name = "changement à indexer"
+        verbose_name_plural = "changements à indexer"
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.content_type_id}:{self.object_id}"

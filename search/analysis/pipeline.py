@@ -1,0 +1,85 @@
+"""Tokenising, folding and stemming: from French text to the terms the database indexes."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .inclusive import SEPARATORS, expand_inclusive, inclusive_forms
+from .stemming import stem
+from .stopwords import STOPWORDS
+from .synonyms import canonical_abbreviations
+
+APOSTROPHES = "'’ʼ‘`´"
+_APOSTROPHE_RE = re.compile("[" + re.escape(APOSTROPHES) + "]")
+_SEP_CLASS = "[" + re.escape(SEPARATORS) + "]"
+# A word, possibly glued to others by separators (``acteur·rice·s``, ``Hautes-Pyrénées``,
+# ``1.5``): kept whole so that inclusive writing can be recognised, split afterwards.
+TOKEN_RE = re.compile(rf"[^\W_]+(?:{_SEP_CLASS}[^\W_]+)*")
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "oe", "Æ": "ae", "ß": "ss"})
+
+
+def fold(text):
+    """Lower case, ligatures opened, accents removed: ``Laïcité`` → ``laicite``."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES).lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_STOPWORDS = frozenset(fold(word) for word in STOPWORDS)
+
+
+def normalise_apostrophes(text):
+    return _APOSTROPHE_RE.sub("'", text)
+
+
+def rewrite(text):
+    """The readable rewrite every engine receives: apostrophes, abbreviations, inclusive forms."""
+    return expand_inclusive(canonical_abbreviations(normalise_apostrophes(text)))
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text):
+    """Tokens of ``text`` with their offsets (used to highlight the original text)."""
+    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+def term_of(part):
+    """The single term of a word (``None`` for stop words and stray letters)."""
+    folded = fold(part)
+    if not folded or folded in _STOPWORDS:
+        return None
+    if len(folded) == 1 and not folded.isdigit():
+        return None  # elided articles (``l'``, ``d'``) and stray letters
+    return stem(folded)
+
+
+def word_terms(token_text):
+    """Terms of one token. An inclusive token gives the terms of each of its forms; another
+    glued token (``Hautes-Pyrénées``, ``FLE-FLI``) the terms of each of its parts."""
+    forms = inclusive_forms(token_text)
+    parts = forms if forms else re.split(_SEP_CLASS, token_text)
+    terms = []
+    for part in parts:
+        term = term_of(part)
+        if term and term not in terms:
+            terms.append(term)
+    return terms
+
+
+def analyse(text):
+    """All terms of ``text``, in order, repeats kept (they weigh in ranking)."""
+    text = canonical_abbreviations(normalise_apostrophes(text or ""))
+    terms = []
+    for token in TOKEN_RE.finditer(text):
+        terms.extend(word_terms(token.group(0)))
+    return terms
+
+
+def index_text(text):
+    """What the database backends index for ``text``: its terms separated by spaces."""
+    return " ".join(analyse(text))
