@@ -22,6 +22,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 
+from cms.pages.base import ListingIndexPage
 from cms.representations import rendition_prefetch
 from cms.taxonomy import Territory, Theme
 
@@ -141,10 +142,10 @@ def _scoped(queryset, index_page):
 
 def _apply_when(queryset, model, when):
     now = timezone.now()
-    queryset = queryset.annotate(effective_end=Coalesce(F("end"), F("start")))
+    queryset = queryset.annotate(listing_end=Coalesce(F("end"), F("start")))
     if when == PAST:
-        return queryset.filter(effective_end__lt=now).order_by("-start", "-pk")
-    return queryset.filter(effective_end__gte=now).order_by("start", "pk")
+        return queryset.filter(listing_end__lt=now).order_by("-start", "-pk")
+    return queryset.filter(listing_end__gte=now).order_by("start", "pk")
 
 
 def build_listing(index_page, request):
@@ -242,4 +243,10 @@ def home_sections(home, request):
         ),
         "featured_dossiers": dossiers,
         "themes": list(Theme.objects.filter(parent=None)),
+        # The live sections under this home, by type name, for the "see all" links.
+        "indexes": {
+            type(child).__name__: child
+            for child in home.get_children().live().public().specific()
+            if isinstance(child, ListingIndexPage)
+        },
     }
