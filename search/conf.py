@@ -1,32 +1,51 @@
 """Which search engine the portal talks to, chosen from the environment.
 
 Kept free of Django imports: settings import it before apps are loaded.
+
+- ``ELASTICSEARCH_URL`` → Elasticsearch 9 with French analysis (``ELASTICSEARCH_VERSION=8``
+  for the 8 series, with an ``elasticsearch`` 8 client);
+- ``OPENSEARCH_URL`` → OpenSearch 3 (``OPENSEARCH_VERSION=2`` for the 2 series);
+- neither → the database: PostgreSQL full text with the ``portal_french`` configuration
+  (created by ``search`` migration 0002), or SQLite FTS5 for the embedded default.
 """
 
 import os
 
+ENGINE_BACKENDS = {
+    ("elasticsearch", "9"): "search.backends.elasticsearch.Elasticsearch9SearchBackend",
+    ("elasticsearch", "8"): "search.backends.elasticsearch.Elasticsearch8SearchBackend",
+    ("opensearch", "3"): "search.backends.opensearch.OpenSearch3SearchBackend",
+    ("opensearch", "2"): "search.backends.opensearch.OpenSearch2SearchBackend",
+}
+POSTGRES_SEARCH_CONFIG = "portal_french"
 
-def search_backends_from_env():
-    """`ELASTICSEARCH_URL` → Elasticsearch, `OPENSEARCH_URL` → OpenSearch, else the database."""
-    es_url = os.environ.get("ELASTICSEARCH_URL")
-    os_url = os.environ.get("OPENSEARCH_URL")
-    index = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
-    if es_url:
+
+def search_backends_from_env(environ=None):
+    environ = os.environ if environ is None else environ
+    prefix = environ.get("SEARCH_INDEX_PREFIX", "portal")
+    timeout = int(environ.get("SEARCH_TIMEOUT", "5"))
+    for engine, url_variable in (("elasticsearch", "ELASTICSEARCH_URL"),
+                                 ("opensearch", "OPENSEARCH_URL")):  # fmt: skip
+        url = environ.get(url_variable)
+        if not url:
+            continue
+        default_version = "9" if engine == "elasticsearch" else "3"
+        version = environ.get(f"{engine.upper()}_VERSION", default_version)
+        backend = ENGINE_BACKENDS.get((engine, version))
+        if backend is None:
+            raise ValueError(f"{engine.upper()}_VERSION={version} is not supported")
         return {
             "default": {
-                "BACKEND": "modelsearch.backends.elasticsearch9",
-                "URLS": [es_url],
-                "INDEX_PREFIX": f"{index}_",
-                "TIMEOUT": 5,
+                "BACKEND": backend,
+                "URLS": [u.strip() for u in url.split(",") if u.strip()],
+                "INDEX_PREFIX": f"{prefix}_",
+                "TIMEOUT": timeout,
             }
         }
-    if os_url:
-        return {
-            "default": {
-                "BACKEND": "modelsearch.backends.opensearch3",
-                "URLS": [os_url],
-                "INDEX_PREFIX": f"{index}_",
-                "TIMEOUT": 5,
-            }
+    # SEARCH_CONFIG is read by the PostgreSQL backend only; SQLite ignores it.
+    return {
+        "default": {
+            "BACKEND": "modelsearch.backends.database",
+            "SEARCH_CONFIG": POSTGRES_SEARCH_CONFIG,
         }
-    return {"default": {"BACKEND": "modelsearch.backends.database"}}
+    }

@@ -1,0 +1,387 @@
+"""Running one search request on the configured engine, with permissions applied first.
+
+Every engine receives a ``SearchRequest`` whose audience tokens are mandatory: the request
+cannot even be built without them, and each engine applies them before anything else
+(``SearchDocument.objects.for_audience`` for the database, a ``terms`` filter inside the
+query for Elasticsearch, so that hits, counts and aggregations all obey it).
+
+- ``DatabaseEngine``: modelsearch's PostgreSQL or SQLite FTS query compiler for the match,
+  then plain ORM ``GROUP BY`` for facets on the same narrowed queryset.
+- ``ElasticsearchEngine``: one request with the match (compiled by modelsearch's query
+  compiler, so field names and boosts follow the mapping), our filters and aggregations.
+- ``FallbackEngine``: ``icontains`` on the document rows; used when the engine is down
+  (results are then flagged ``degraded``).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from modelsearch.backends.database.fallback import DatabaseSearchBackend
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from modelsearch.query import And, Or, PlainText
+
+from search.models import FacetValue, Kind, SearchDocument
+
+FACETS = ("kind", "theme", "territory", "space", "year")
+FACET_SIZE = 50
+LABELLED_FACETS = {"theme": FacetValue.Facet.THEME, "territory": FacetValue.Facet.TERRITORY}
+RELEVANCE, DATE = "relevance", "date"
+
+
+@dataclass(frozen=True)
+class Filters:
+    kind: tuple = ()
+    theme: tuple = ()
+    territory: tuple = ()
+    space: tuple = ()
+    year: tuple = ()
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+
+    def without(self, facet):
+        """The same filters minus one facet's: facet counts show the other choices too."""
+        return Filters(**{**self.__dict__, facet: ()})
+
+    def selected(self, facet):
+        return tuple(getattr(self, facet))
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    audience: frozenset
+    plan: object  # search.analysis.queries.QueryPlan
+    filters: Filters = field(default_factory=Filters)
+    sort: str = RELEVANCE
+    offset: int = 0
+    limit: int = 20
+    with_facets: bool = True
+
+    def __post_init__(self):
+        # Fail closed: a request without audience tokens would search everything.
+        if not self.audience or not all(isinstance(t, str) and t for t in self.audience):
+            raise ValueError("A search request needs the caller's audience tokens.")
+
+
+@dataclass
+class EngineResult:
+    documents: list
+    total: int
+    facets: dict  # {facet: [(value, label, count)]}
+
+
+class EngineUnavailable(Exception):
+    """The engine could not answer (connection refused, timeout, cluster error)."""
+
+
+def plan_to_query(plan, analysed):
+    """The plan as modelsearch query objects. ``analysed``: database backends match our
+    terms; engines that analyse French themselves get the readable texts."""
+    clauses = []
+    for clause in plan.clauses:
+        alternatives = [
+            PlainText(" ".join(alt.terms) if analysed else alt.text, operator="and")
+            for alt in clause.alternatives
+        ]
+        clauses.append(alternatives[0] if len(alternatives) == 1 else Or(alternatives))
+    return clauses[0] if len(clauses) == 1 else And(clauses)
+
+
+def _day_start(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def filter_queryset(queryset, filters):
+    """The ORM form of the filters (database engine and fallback)."""
+    if filters.kind:
+        queryset = queryset.filter(kind__in=filters.kind)
+    if filters.year:
+        queryset = queryset.filter(year__in=filters.year)
+    if filters.space:
+        queryset = queryset.filter(space_id__in=filters.space)
+    for facet, facet_value in LABELLED_FACETS.items():
+        slugs = filters.selected(facet)
+        if slugs:
+            tagged = FacetValue.objects.filter(facet=facet_value, slug__in=slugs)
+            queryset = queryset.filter(pk__in=tagged.values("document_id"))
+    if filters.date_from:
+        queryset = queryset.filter(date__gte=_day_start(filters.date_from))
+    if filters.date_to:
+        queryset = queryset.filter(date__lt=_day_start(filters.date_to + datetime.timedelta(1)))
+    return queryset
+
+
+def facet_counts(document_ids, facet):
+    """[(value, label, count)] over the documents whose ids the subquery gives."""
+    if facet in LABELLED_FACETS:
+        rows = (
+            FacetValue.objects.filter(document_id__in=document_ids, facet=LABELLED_FACETS[facet])
+            .values("slug", "name")
+            .annotate(count=Count("document_id"))
+            .order_by("-count", "name")[:FACET_SIZE]
+        )
+        return [(row["slug"], row["name"], row["count"]) for row in rows]
+    documents = SearchDocument.objects.filter(pk__in=document_ids).order_by()
+    if facet == "kind":
+        rows = documents.values("kind").annotate(count=Count("pk")).order_by("-count", "kind")
+        labels = dict(Kind.choices)
+        return [(row["kind"], labels.get(row["kind"], row["kind"]), row["count"]) for row in rows]
+    if facet == "year":
+        rows = (
+            documents.exclude(year=None)
+            .values("year")
+            .annotate(count=Count("pk"))
+            .order_by("-year")[:FACET_SIZE]
+        )
+        return [(row["year"], str(row["year"]), row["count"]) for row in rows]
+    if facet == "space":
+        rows = (
+            documents.exclude(space_id=None)
+            .values("space_id", "space_name")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "space_name")[:FACET_SIZE]
+        )
+        return [(row["space_id"], row["space_name"], row["count"]) for row in rows]
+    raise ValueError(f"Unknown facet {facet!r}")
+
+
+class DatabaseEngine:
+    name = "database"
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def _narrowed(self, request, filters):
+        queryset = SearchDocument.objects.for_audience(request.audience)
+        return filter_queryset(queryset, filters)
+
+    def _matched(self, queryset, request):
+        if request.plan.is_empty:
+            return queryset
+        compiler = self.backend.query_compiler_class(
+            queryset, plan_to_query(request.plan, analysed=True), order_by_relevance=True
+        )
+        return compiler.search(compiler.get_config(self.backend), None, None)
+
+    def search(self, request):
+        matched = self._matched(self._narrowed(request, request.filters), request)
+        if request.sort == DATE or request.plan.is_empty:
+            matched = matched.order_by(F("date").desc(nulls_last=True), "-pk")
+        page = list(matched[request.offset : request.offset + request.limit])
+        total = matched.count() if (page or request.offset) else 0
+        facets = {}
+        if request.with_facets:
+            for facet in FACETS:
+                if request.filters.selected(facet):
+                    narrowed = self._narrowed(request, request.filters.without(facet))
+                    base = self._matched(narrowed, request)
+                else:
+                    base = matched
+                facets[facet] = facet_counts(base.order_by().values("pk"), facet)
+        return EngineResult(page, total, facets)
+
+    def suggest(self, audience, prefix, limit):
+        queryset = SearchDocument.objects.for_audience(audience)
+        return list(self.backend.autocomplete(prefix, queryset, operator="and")[:limit])
+
+
+class FallbackEngine(DatabaseEngine):
+    """Substring matching on the rows themselves: slow and crude, but needs no index."""
+
+    name = "fallback"
+
+    def __init__(self, backend=None):
+        super().__init__(backend)
+
+    def _matched(self, queryset, request):
+        for clause in request.plan.clauses:
+            condition = Q()
+            for alternative in clause.alternatives:
+                condition |= Q(title__icontains=alternative.text) | Q(
+                    body__icontains=alternative.text
+                )
+            queryset = queryset.filter(condition)
+        return queryset.order_by(F("date").desc(nulls_last=True), "-pk")
+
+    def suggest(self, audience, prefix, limit):
+        queryset = SearchDocument.objects.for_audience(audience).filter(title__icontains=prefix)
+        return list(queryset.order_by(F("date").desc(nulls_last=True), "-pk")[:limit])
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+
+    def __init__(self, backend):
+        self.backend = backend
+        self.mapping = backend.mapping_class(SearchDocument)
+        filter_fields = {f.field_name: f for f in SearchDocument.get_filterable_search_fields()}
+        self.columns = {
+            name: self.mapping.get_field_column_name(filter_fields[attribute])
+            for name, attribute in {
+                "audience": "audience",
+                "kind": "kind",
+                "theme": "theme_slugs",
+                "territory": "territory_slugs",
+                "space": "space_id",
+                "year": "year",
+                "date": "date",
+            }.items()
+        }
+
+    @property
+    def index_name(self):
+        return self.backend.get_index_for_model(SearchDocument).name
+
+    def audience_filter(self, audience):
+        return {"terms": {self.columns["audience"]: sorted(audience)}}
+
+    def _facet_filter(self, facet, values):
+        return {"terms": {self.columns[facet]: list(values)}}
+
+    def _facet_filters(self, filters, skip=None):
+        return [
+            self._facet_filter(facet, filters.selected(facet))
+            for facet in FACETS
+            if facet != skip and filters.selected(facet)
+        ]
+
+    def inner_query(self, plan):
+        if plan.is_empty:
+            return {"match_all": {}}
+        # One multi_match per alternative over the mapping's fields and boosts (compiled by
+        # modelsearch), an OR of alternatives per clause, an AND of clauses.
+        compiler = self.backend.query_compiler_class(
+            SearchDocument.objects.none(), plan_to_query(plan, analysed=False)
+        )
+        clauses = []
+        for clause in plan.clauses:
+            alternatives = [
+                compiler._compile_plaintext_query(
+                    PlainText(alt.text, operator="and"), compiler.remapped_fields
+                )
+                for alt in clause.alternatives
+            ]
+            if len(alternatives) == 1:
+                clauses.append(alternatives[0])
+            else:
+                clauses.append({"bool": {"should": alternatives, "minimum_should_match": 1}})
+        return clauses[0] if len(clauses) == 1 else {"bool": {"must": clauses}}
+
+    def body(self, request):
+        """The whole request body. Pure: built and inspected without a cluster in the tests.
+
+        The audience filter sits in ``query.bool.filter``, which scopes hits, the total and
+        every aggregation; facet filters go to ``post_filter`` and into the other facets'
+        aggregations, so that each facet also counts the values not selected yet.
+        """
+        # The same content type filter modelsearch's compiler adds (one index may hold
+        # several models), then the audience.
+        content_type = {"match": {"_django_content_type": self.mapping.get_content_type()}}
+        query_filters = [content_type, self.audience_filter(request.audience)]
+        date_range = {}
+        if request.filters.date_from:
+            date_range["gte"] = _day_start(request.filters.date_from).isoformat()
+        if request.filters.date_to:
+            end = _day_start(request.filters.date_to + datetime.timedelta(1))
+            date_range["lt"] = end.isoformat()
+        if date_range:
+            query_filters.append({"range": {self.columns["date"]: date_range}})
+        body = {
+            "query": {"bool": {"must": self.inner_query(request.plan), "filter": query_filters}},
+            "from": request.offset,
+            "size": request.limit,
+            "track_total_hits": True,
+            "_source": False,
+            "stored_fields": ["pk"],
+        }
+        facet_filters = self._facet_filters(request.filters)
+        if facet_filters:
+            body["post_filter"] = {"bool": {"filter": facet_filters}}
+        date_sort = {self.columns["date"]: {"order": "desc", "missing": "_last"}}
+        if request.sort == DATE or request.plan.is_empty:
+            body["sort"] = [date_sort, {"pk": "desc"}]
+        else:
+            body["sort"] = ["_score", date_sort]
+        if request.with_facets:
+            body["aggs"] = {
+                facet: {
+                    "filter": {"bool": {"filter": self._facet_filters(request.filters, facet)}},
+                    "aggs": {
+                        "values": {"terms": {"field": self.columns[facet], "size": FACET_SIZE}}
+                    },
+                }
+                for facet in FACETS
+            }
+        return body
+
+    def _client(self):
+        client = self.backend.es
+        # A slow cluster must not hold a web worker: one second per search request.
+        if hasattr(client, "options"):
+            return client.options(request_timeout=1)
+        return client
+
+    def search(self, request):
+        try:
+            response = self._client().search(index=self.index_name, body=self.body(request))
+        except Exception as error:  # transport, timeout, cluster errors of either client
+            raise EngineUnavailable(str(error)) from error
+        pks = [hit["fields"]["pk"][0] for hit in response["hits"]["hits"]]
+        by_pk = {str(doc.pk): doc for doc in SearchDocument.objects.filter(pk__in=pks)}
+        documents = [by_pk[str(pk)] for pk in pks if str(pk) in by_pk]
+        total = response["hits"]["total"]
+        total = total["value"] if isinstance(total, dict) else total
+        facets = self._facets_from(response.get("aggregations", {}))
+        return EngineResult(documents, total, facets)
+
+    def _facets_from(self, aggregations):
+        counts = {
+            facet: [
+                (bucket["key"], bucket["doc_count"])
+                for bucket in aggregations[facet]["values"]["buckets"]
+            ]
+            for facet in FACETS
+            if facet in aggregations
+        }
+        labels = self._labels(counts)
+        return {
+            facet: [(key, labels[facet].get(key, str(key)), count) for key, count in buckets]
+            for facet, buckets in counts.items()
+        }
+
+    def _labels(self, counts):
+        labels = {facet: {} for facet in FACETS}
+        labels["kind"] = dict(Kind.choices)
+        labels["year"] = {key: str(key) for key, _ in counts.get("year", [])}
+        for facet, facet_value in LABELLED_FACETS.items():
+            slugs = [key for key, _ in counts.get(facet, [])]
+            rows = FacetValue.objects.filter(facet=facet_value, slug__in=slugs)
+            labels[facet] = dict(rows.values_list("slug", "name").distinct())
+        space_ids = [key for key, _ in counts.get("space", [])]
+        rows = SearchDocument.objects.filter(space_id__in=space_ids).order_by()
+        labels["space"] = dict(rows.values_list("space_id", "space_name").distinct())
+        return labels
+
+    def suggest_query(self, audience, prefix):
+        """The autocomplete request (modelsearch's compiler; the audience comes from the
+        queryset filter, which it translates into a ``terms`` filter)."""
+        queryset = SearchDocument.objects.for_audience(audience)
+        compiler = self.backend.autocomplete_query_compiler_class(queryset, prefix, operator="and")
+        return compiler.get_query()
+
+    def suggest(self, audience, prefix, limit):
+        queryset = SearchDocument.objects.for_audience(audience)
+        try:
+            return list(self.backend.autocomplete(prefix, queryset, operator="and")[:limit])
+        except Exception as error:
+            raise EngineUnavailable(str(error)) from error
+
+
+def engine_for(backend):
+    if isinstance(backend, ElasticsearchBaseSearchBackend):
+        return ElasticsearchEngine(backend)
+    if isinstance(backend, DatabaseSearchBackend):
+        return FallbackEngine(backend)
+    # PostgreSQL or SQLite FTS (their modules can only be imported on their own database).
+    return DatabaseEngine(backend)

@@ -1,0 +1,206 @@
+"""The search service: what the JSON API and the HTML page both call.
+
+Rules every result obeys (one test each in tests/search/test_service_visibility.py):
+- the caller's audience tokens are read afresh on every call (``search.audience``);
+- anonymous callers see ``public`` documents only; members also see the documents of the
+  spaces they may see today; staff also see ``staff`` documents;
+- the total, the facets, the snippets and the suggestions are computed on that same set;
+- documents are only ever built for live, visible content (``search.documents``), so drafts,
+  unpublished or view-restricted pages and hidden posts never reach the index at all.
+
+Failure modes: bad input raises ``InvalidSearch`` (a 400 with French messages); an engine that
+does not answer gives results from the database rows with ``degraded=True``; if even that fails,
+``SearchUnavailable`` (a 503).
+"""
+
+import logging
+import math
+import re
+from dataclasses import dataclass, field
+
+from django.db import DatabaseError
+from modelsearch.backends import get_search_backend
+
+from search.analysis.inclusive import SEPARATORS
+from search.analysis.pipeline import TOKEN_RE, fold
+from search.analysis.queries import parse
+from search.audience import audience_tokens
+from search.engines import (
+    FACETS,
+    EngineUnavailable,
+    FallbackEngine,
+    SearchRequest,
+    engine_for,
+)
+from search.forms import InvalidSearch, clean_query_text, validate_search
+from search.highlight import highlight, snippet
+from search.models import STAFF, Kind
+
+logger = logging.getLogger(__name__)
+
+SUGGEST_LIMIT = 8
+SUGGEST_MIN_LENGTH = 2
+SUGGEST_MAX_LENGTH = 100
+_SEP_RE = re.compile("[" + re.escape(SEPARATORS) + "]")
+
+__all__ = ["InvalidSearch", "SearchResponse", "SearchUnavailable", "search", "suggest"]
+
+
+class SearchUnavailable(Exception):
+    """Neither the engine nor the database fallback could answer."""
+
+
+@dataclass
+class Result:
+    title: str
+    title_html: str
+    url: str
+    kind: str
+    kind_label: str
+    date: object
+    snippet: str
+    space_name: str
+    restricted_label: str  # "" for public results
+
+
+@dataclass
+class FacetCount:
+    value: object
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    results: list
+    total: int
+    page: int
+    page_size: int
+    sort: str
+    facets: dict = field(default_factory=dict)
+    degraded: bool = False
+    truncated: bool = False
+
+    @property
+    def pages(self):
+        return math.ceil(self.total / self.page_size) if self.total else 0
+
+
+def _restricted_label(document):
+    if document.space_id is not None:
+        return f"Réservé au réseau {document.space_name}".strip()
+    if document.audience == STAFF:
+        return "Réservé à l'équipe"
+    return ""
+
+
+def _result(document, terms):
+    return Result(
+        title=document.title,
+        title_html=highlight(document.title, terms),
+        url=document.url,
+        kind=document.kind,
+        kind_label=Kind(document.kind).label if document.kind in Kind.values else document.kind,
+        date=document.date,
+        snippet=snippet(document.body, terms),
+        space_name=document.space_name,
+        restricted_label=_restricted_label(document),
+    )
+
+
+def _run(engine, request):
+    try:
+        return engine.search(request), False
+    except (EngineUnavailable, DatabaseError) as error:
+        logger.warning("Search engine %s unavailable, using the fallback: %s", engine.name, error)
+    try:
+        return FallbackEngine().search(request), True
+    except DatabaseError as error:
+        raise SearchUnavailable("La recherche est momentanément indisponible.") from error
+
+
+def search(user, q="", filters=None, sort=None, page=None, page_size=None):
+    """Search what ``user`` may see.
+
+    ``filters`` holds raw filter parameters (``{"kind": ["actualite"], "theme": "education"}``),
+    validated like the query string of ``/api/search/``. Returns a ``SearchResponse``; raises
+    ``InvalidSearch`` or ``SearchUnavailable``.
+    """
+    data = {"q": q, **(filters or {})}
+    for key, value in (("sort", sort), ("page", page), ("page_size", page_size)):
+        if value is not None:
+            data[key] = value
+    return search_with_parameters(user, validate_search(data))
+
+
+def search_from_query_dict(user, query_dict):
+    """The same, from ``request.GET`` (unknown parameters are refused)."""
+    return search_with_parameters(user, validate_search(query_dict))
+
+
+def search_with_parameters(user, parameters):
+    plan = parse(parameters["q"])
+    page, page_size = parameters["page"], parameters["page_size"]
+    request = SearchRequest(
+        audience=audience_tokens(user),
+        plan=plan,
+        filters=parameters["filters"],
+        sort=parameters["sort"],
+        offset=(page - 1) * page_size,
+        limit=page_size,
+    )
+    outcome, degraded = _run(engine_for(get_search_backend()), request)
+    terms = plan.all_terms()
+    facets = {
+        facet: [
+            FacetCount(value, label, count, value in request.filters.selected(facet))
+            for value, label, count in outcome.facets.get(facet, [])
+        ]
+        for facet in FACETS
+    }
+    return SearchResponse(
+        query=parameters["q"],
+        results=[_result(document, terms) for document in outcome.documents],
+        total=outcome.total,
+        page=page,
+        page_size=page_size,
+        sort=parameters["sort"],
+        facets=facets,
+        degraded=degraded,
+        truncated=plan.truncated,
+    )
+
+
+def _prefix_text(prefix):
+    """Folded words only: what the autocomplete index holds (``suggest_text``)."""
+    cleaned = clean_query_text(prefix[:SUGGEST_MAX_LENGTH])
+    words = [
+        fold(part) for token in TOKEN_RE.findall(cleaned) for part in _SEP_RE.split(token) if part
+    ]
+    return " ".join(words)
+
+
+def suggest(user, prefix, limit=SUGGEST_LIMIT):
+    """Titles of documents ``user`` may see that start like ``prefix`` (autocomplete).
+
+    Returns ``[{"title", "url", "kind"}]``; short or empty prefixes give ``[]``.
+    """
+    text = _prefix_text(prefix or "")
+    if len(text) < SUGGEST_MIN_LENGTH:
+        return []
+    audience = audience_tokens(user)
+    engine = engine_for(get_search_backend())
+    try:
+        documents = engine.suggest(audience, text, limit * 2)
+    except (EngineUnavailable, DatabaseError) as error:
+        logger.warning("Suggestions from the fallback: %s", error)
+        documents = FallbackEngine().suggest(audience, prefix.strip(), limit * 2)
+    suggestions, seen = [], set()
+    for document in documents:
+        if document.title in seen:
+            continue
+        seen.add(document.title)
+        suggestions.append({"title": document.title, "url": document.url, "kind": document.kind})
+    return suggestions[:limit]
