@@ -1,5 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
 app_name = "extranet"
 
-urlpatterns = []
+urlpatterns = [
+    # Log in, log out, password reset, invitations (extranet.accounts).
+    path("", include("extranet.accounts.urls")),
+]

@@ -5,3 +5,6 @@ class AccountsConfig(AppConfig):
     name = "extranet.accounts"
     label = "accounts"
     verbose_name = "Comptes"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (login failure counting for the lock-out)

@@ -1,0 +1,20 @@
+from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied
+
+from . import lockout
+
+
+class RateLimitedModelBackend(ModelBackend):
+    """Django's model backend, refusing every login attempt while its e-mail or IP is locked.
+
+    Enforcing the lock here (rather than only in the extranet login form) covers every login
+    path: the extranet, the Django admin, the Wagtail admin. Raising PermissionDenied stops
+    `authenticate()` from trying further backends. Inactive users are refused by ModelBackend,
+    and `get_user()` returns None for them, which logs them out on their next request.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        email = username or kwargs.get("email")
+        if lockout.is_locked(email, lockout.client_ip(request)):
+            raise PermissionDenied(lockout.lockout_message())
+        return super().authenticate(request, username=username, password=password, **kwargs)
