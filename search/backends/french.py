@@ -33,14 +33,14 @@ def inclusive_char_filters():
         kept, rest = stem_end[: len(stem_end) - drop], stem_end[len(stem_end) - drop :]
         ending_pattern = "ère|ere" if ending == "ere" else re.escape(ending)
         pattern = (
-            rf"(?iu)(?<![\p{{L}}])(\p{{L}}+?)({kept})({rest}){_DOT}({ending_pattern})"
-            rf"(?:{_DOT}?([sx]))?(?![\p{{L}}])"
+            rf"(?iu)(?<!\p{{L}})(\p{{L}}+?)({kept})({rest}){_DOT}({ending_pattern})"
+            rf"(?:{_DOT}?([sx]))?(?!\p{{L}})"
         )
         if ending == "e":
             # A bare ``·e`` needs a stem of two letters or more that does not end with e.
             pattern = (
-                rf"(?iu)(?<![\p{{L}}])(\p{{L}}+[\p{{L}}&&[^eE]])()(){_DOT}(e)"
-                rf"(?:{_DOT}?([sx]))?(?![\p{{L}}])"
+                rf"(?iu)(?<!\p{{L}})(\p{{L}}+[\p{{L}}&&[^eE]])()(){_DOT}(e)"
+                rf"(?:{_DOT}?([sx]))?(?!\p{{L}})"
             )
         filters[f"portal_inclusive_{number:02d}"] = {
             "type": "pattern_replace",
