@@ -1,6 +1,7 @@
 """Against a live Elasticsearch cluster: runs only when ELASTICSEARCH_URL is set.
 
-    ELASTICSEARCH_URL=http://localhost:9200 .venv/bin/python -m pytest tests/search/test_elasticsearch_live.py
+    ELASTICSEARCH_URL=http://localhost:9200 \
+        .venv/bin/python -m pytest tests/search/test_elasticsearch_live.py
 
 (see docs/search.md). Uses its own index prefix and deletes its index afterwards.
 """
@@ -91,7 +92,6 @@ def test_anonymous_sees_public_documents_only_in_results_counts_and_facets(corpu
 
 def test_engine_facets_count_what_the_audience_may_see(corpus, settings):
     from search.analysis.queries import parse
-    from search.audience import audience_tokens  # noqa: F401  (documents the rule used)
     from search.engines import SearchRequest, engine_for
 
     engine = engine_for(get_search_backend("default"))

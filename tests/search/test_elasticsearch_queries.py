@@ -138,6 +138,8 @@ def test_suggestions_query_carries_the_audience_filter(engine):
 
 # --- property: whatever the input, the audience filter is there -----------------------------
 
+_FIXTURE_CHECK = [HealthCheck.function_scoped_fixture]  # the engine fixture is module-scoped
+
 _tokens = st.one_of(
     st.just("public"),
     st.just("staff"),
