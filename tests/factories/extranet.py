@@ -50,3 +50,45 @@ def make_member(space, role=Role.MEMBER, user=None, **user_fields):
     user = user or UserFactory(**user_fields)
     MembershipFactory(user=user, space=space, role=role)
     return user
+
+
+# --- forum (extranet.forum) -------------------------------------------------------------------
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    """A bare topic row: counters are NOT maintained. Use `make_topic` when they matter."""
+
+    class Meta:
+        model = "forum.Topic"
+
+    space = factory.SubFactory(SpaceFactory)
+    title = factory.Sequence(
+        lambda n: f"Prévention des dérives sectaires : retour d'expérience {n}"
+    )
+    author = factory.SubFactory(UserFactory)
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    """A bare post row (counters untouched); `make_topic`/`make_reply` go through the services."""
+
+    class Meta:
+        model = "forum.Post"
+
+    topic = factory.SubFactory(TopicFactory)
+    author = factory.SubFactory(UserFactory)
+    body = "<p>Nous avons mis en place une cellule d'écoute avec le CLSPD.</p>"
+
+
+def make_topic(space, author=None, title="Accompagnement selon l'âge", body="Premier message"):
+    """A topic opened through `forum.services.create_topic` (author made a member if needed)."""
+    from extranet.forum.services import create_topic
+
+    author = author or make_member(space)
+    return create_topic(space, author, title, body)
+
+
+def make_reply(topic, author=None, body="Merci pour ce retour."):
+    from extranet.forum.services import reply
+
+    author = author or make_member(topic.space)
+    return reply(topic, author, body)

@@ -1,0 +1,224 @@
+"""Who may do what with topics and posts. Views, the API, e-mails and search ask this module.
+
+Space-level questions (may see the space, may post, may moderate) are answered by
+``extranet.spaces.permissions`` only; this module adds the forum's own states on top:
+
+- a topic is visible to whoever sees its space, except a topic with no visible post left
+  (every post hidden or deleted), which only its space's moderators (and staff) see;
+- hidden and deleted posts are visible to moderators and staff only;
+- replying needs the right to post in the space and an unlocked topic (a locked topic takes no
+  reply from anyone: moderators unlock first); an archived space takes none either (its
+  members keep only the right to read, see ``spaces.permissions``);
+- authors edit and delete their own posts while they may still post in the space and the
+  topic is not locked; moderators edit any post, locked topic included;
+- moderators pin, lock, hide and restore.
+
+``check_*`` raise ``Http404`` when the user may not know the thing exists and
+``PermissionDenied`` (French message) when they see it but may not act.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from extranet.spaces import permissions as space_permissions
+from extranet.spaces.models import Space
+
+from .models import Post, Topic
+
+TOPIC_NOT_FOUND = "Sujet introuvable."
+POST_NOT_FOUND = "Message introuvable."
+
+
+# --- topics ------------------------------------------------------------------------------------
+
+
+def can_view_topic(user, topic: Topic) -> bool:
+    if not space_permissions.can_view_space(user, topic.space):
+        return False
+    return topic.post_count > 0 or space_permissions.can_moderate(user, topic.space)
+
+
+def can_start_topic(user, space: Space) -> bool:
+    return space_permissions.can_post(user, space)
+
+
+def can_reply(user, topic: Topic) -> bool:
+    return (
+        not topic.is_locked
+        and can_view_topic(user, topic)
+        and space_permissions.can_post(user, topic.space)
+    )
+
+
+def can_pin_topic(user, topic: Topic) -> bool:
+    return space_permissions.can_moderate(user, topic.space)
+
+
+def can_lock_topic(user, topic: Topic) -> bool:
+    return space_permissions.can_moderate(user, topic.space)
+
+
+def can_rename_topic(user, topic: Topic) -> bool:
+    """The title belongs with the opening post: its author (while they may edit) or moderators."""
+    if space_permissions.can_moderate(user, topic.space):
+        return True
+    return (
+        topic.author_id is not None
+        and topic.author_id == getattr(user, "pk", None)
+        and not topic.is_locked
+        and space_permissions.can_post(user, topic.space)
+    )
+
+
+def check_view_topic(user, topic: Topic) -> None:
+    if not can_view_topic(user, topic):
+        raise Http404(TOPIC_NOT_FOUND)
+
+
+def check_start_topic(user, space: Space) -> None:
+    space_permissions.check_post(user, space)
+
+
+def check_reply(user, topic: Topic) -> None:
+    check_view_topic(user, topic)
+    if topic.is_locked:
+        raise PermissionDenied("Ce sujet est verrouillé : il n'accepte plus de réponse.")
+    space_permissions.check_post(user, topic.space)
+
+
+def check_pin_topic(user, topic: Topic) -> None:
+    check_view_topic(user, topic)
+    space_permissions.check_moderate(user, topic.space)
+
+
+def check_lock_topic(user, topic: Topic) -> None:
+    check_view_topic(user, topic)
+    space_permissions.check_moderate(user, topic.space)
+
+
+def check_rename_topic(user, topic: Topic) -> None:
+    check_view_topic(user, topic)
+    if not can_rename_topic(user, topic):
+        raise PermissionDenied("Vous ne pouvez pas modifier le titre de ce sujet.")
+
+
+# --- posts -------------------------------------------------------------------------------------
+
+
+def can_view_post(user, post: Post) -> bool:
+    if not can_view_topic(user, post.topic):
+        return False
+    return post.is_visible or space_permissions.can_moderate(user, post.topic.space)
+
+
+def _is_author(user, post: Post) -> bool:
+    return post.author_id is not None and post.author_id == getattr(user, "pk", None)
+
+
+def can_edit_post(user, post: Post) -> bool:
+    if post.is_deleted or not can_view_post(user, post):
+        return False
+    space = post.topic.space
+    if space_permissions.can_moderate(user, space):
+        return True
+    return (
+        _is_author(user, post)
+        and not post.is_hidden
+        and not post.topic.is_locked
+        and space_permissions.can_post(user, space)
+    )
+
+
+def can_delete_post(user, post: Post) -> bool:
+    """Authors delete their own posts; moderators hide instead (with a reason, reversibly)."""
+    return (
+        _is_author(user, post)
+        and not post.is_deleted
+        and not post.is_hidden
+        and not post.topic.is_locked
+        and can_view_post(user, post)
+        and space_permissions.can_post(user, post.topic.space)
+    )
+
+
+def can_hide_post(user, post: Post) -> bool:
+    return can_view_post(user, post) and space_permissions.can_moderate(user, post.topic.space)
+
+
+def can_view_post_history(user, post: Post) -> bool:
+    """Earlier versions: moderators and staff (who review abuse), and the author."""
+    if not can_view_post(user, post):
+        return False
+    return _is_author(user, post) or space_permissions.can_moderate(user, post.topic.space)
+
+
+def check_view_post(user, post: Post) -> None:
+    if not can_view_post(user, post):
+        raise Http404(POST_NOT_FOUND)
+
+
+def check_edit_post(user, post: Post) -> None:
+    check_view_post(user, post)
+    if not can_edit_post(user, post):
+        raise PermissionDenied(_refusal(post, "Vous ne pouvez pas modifier ce message."))
+
+
+def check_delete_post(user, post: Post) -> None:
+    check_view_post(user, post)
+    if not can_delete_post(user, post):
+        raise PermissionDenied(_refusal(post, "Vous ne pouvez supprimer que vos propres messages."))
+
+
+def check_hide_post(user, post: Post) -> None:
+    check_view_post(user, post)
+    space_permissions.check_moderate(user, post.topic.space)
+
+
+def _refusal(post, message):
+    if post.topic.space.is_archived:
+        return "Cet espace est archivé : il est consultable mais n'accepte plus de contribution."
+    if post.topic.is_locked:
+        return "Ce sujet est verrouillé."
+    if post.is_deleted:
+        return "Ce message a été supprimé."
+    return message
+
+
+# --- querysets ---------------------------------------------------------------------------------
+
+
+def moderated_space_ids(user) -> set[int]:
+    """Ids of the visible spaces ``user`` may moderate, in two queries whatever their number.
+
+    The answer for each space comes from ``spaces.permissions`` (over one rights query thanks
+    to its request cache, opened here when no request has opened one).
+    """
+    spaces = list(space_permissions.filter_spaces_queryset(user).only("pk", "is_archived"))
+    if not spaces:
+        return set()
+    with space_permissions.request_rights_cache():
+        return {space.pk for space in spaces if space_permissions.can_moderate(user, space)}
+
+
+def filter_topics_queryset(user, queryset=None):
+    """Topics ``user`` may see: those of visible spaces, minus emptied topics for non-moderators."""
+    if queryset is None:
+        queryset = Topic.objects.all()
+    visible_spaces = space_permissions.filter_spaces_queryset(user).values("pk")
+    queryset = queryset.filter(space__in=visible_spaces)
+    moderated = moderated_space_ids(user)
+    return queryset.filter(Q(post_count__gt=0) | Q(space_id__in=moderated))
+
+
+def filter_posts_queryset(user, queryset=None):
+    """Posts ``user`` may see: visible posts of visible topics; hidden and deleted posts only in
+    the spaces they moderate."""
+    if queryset is None:
+        queryset = Post.objects.all()
+    visible_spaces = space_permissions.filter_spaces_queryset(user).values("pk")
+    queryset = queryset.filter(topic__space__in=visible_spaces)
+    moderated = moderated_space_ids(user)
+    return queryset.filter(
+        Q(is_hidden=False, deleted_at__isnull=True) | Q(topic__space_id__in=moderated)
+    )

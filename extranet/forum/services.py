@@ -1,0 +1,305 @@
+"""Everything that changes the forum. Views and the API call these, never the ORM directly.
+
+Every function acting for someone checks ``extranet.forum.permissions`` first (raising
+``Http404``/``PermissionDenied``), cleans what members wrote with ``sanitize.clean_html`` and
+raises ``ValidationError`` with French field messages for bad input.
+
+Counters: a topic's ``post_count``, ``last_post`` and ``last_activity_at`` change only here,
+inside ``transaction.atomic`` after locking the topic row (``select_for_update``), and with
+``F()`` increments, so concurrent replies serialise on the topic and none is lost or
+miscounted. The post's timestamp is taken *after* the lock, so ``last_post`` is always the
+latest post.
+
+Deleting one's own post is soft (see ``delete_post``): nothing the forum shows ever vanishes
+from the history moderators and staff can review.
+"""
+
+from collections import Counter
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from extranet.spaces import permissions as space_permissions
+from extranet.spaces.models import Membership
+
+from . import permissions
+from .mentions import resolve_mentions
+from .models import Mention, Post, PostRevision, RevisionKind, Topic, TopicReadState
+from .sanitize import clean_html, html_to_text
+
+MAX_BODY_LENGTH = 50_000
+MAX_TITLE_LENGTH = Topic._meta.get_field("title").max_length
+MAX_REASON_LENGTH = Post._meta.get_field("hidden_reason").max_length
+HIDING_FIELDS = ["is_hidden", "hidden_by", "hidden_reason", "hidden_at"]
+
+
+# --- input ----------------------------------------------------------------------------------
+
+
+def clean_title(title) -> str:
+    title = " ".join(str(title or "").split())
+    if not title:
+        raise ValidationError({"title": "Le titre est obligatoire."})
+    if len(title) > MAX_TITLE_LENGTH:
+        raise ValidationError(
+            {"title": f"Le titre ne doit pas dépasser {MAX_TITLE_LENGTH} caractères."}
+        )
+    return title
+
+
+def clean_body(body) -> str:
+    """Sanitised HTML of ``body``; refuses what is empty once cleaned (e.g. only a script)."""
+    body = str(body or "")
+    if len(body) > MAX_BODY_LENGTH:
+        raise ValidationError(
+            {"body": f"Le message ne doit pas dépasser {MAX_BODY_LENGTH} caractères."}
+        )
+    cleaned = clean_html(body)
+    if not html_to_text(cleaned):
+        raise ValidationError({"body": "Le message est vide."})
+    return cleaned
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def create_topic(space, author, title, body) -> Topic:
+    """Open a topic with its first post. The author must be allowed to post in the space."""
+    permissions.check_start_topic(author, space)
+    title = clean_title(title)
+    body = clean_body(body)
+    with transaction.atomic():
+        now = timezone.now()
+        topic = Topic.objects.create(
+            space=space, title=title, author=author, created_at=now, last_activity_at=now
+        )
+        post = _add_post(topic, author, body)
+    topic.refresh_from_db()
+    _announce(post, new_topic=True)
+    return topic
+
+
+def reply(topic, author, body) -> Post:
+    """Add a reply. Concurrent replies to one topic serialise on the topic row."""
+    body = clean_body(body)
+    with transaction.atomic():
+        locked = Topic.objects.select_for_update().select_related("space").get(pk=topic.pk)
+        # Checked under the lock: a topic locked a moment ago takes no more replies.
+        permissions.check_reply(author, locked)
+        post = _add_post(locked, author, body)
+    topic.refresh_from_db()
+    _announce(post, new_topic=False)
+    return post
+
+
+def _add_post(topic, author, body) -> Post:
+    now = timezone.now()
+    post = Post.objects.create(topic=topic, author=author, body=body, created_at=now)
+    Topic.objects.filter(pk=topic.pk).update(
+        post_count=F("post_count") + 1, last_post=post, last_activity_at=now
+    )
+    mentioned = resolve_mentions(body, topic.space, exclude_user_ids=[author.pk])
+    Mention.objects.bulk_create([Mention(post=post, user=user) for user in mentioned])
+    post.mentioned_users = mentioned
+    _mark_read(author, topic.pk, now)
+    return post
+
+
+def edit_post(post, editor, body) -> Post:
+    """Replace a post's body, keeping the previous one in ``PostRevision``.
+
+    Members mentioned for the first time by the edit are mentioned (and notified); those
+    already mentioned are not notified again.
+    """
+    body = clean_body(body)
+    with transaction.atomic():
+        locked = Post.objects.select_for_update().select_related("topic__space").get(pk=post.pk)
+        permissions.check_edit_post(editor, locked)
+        if body == locked.body:
+            return locked
+        now = timezone.now()
+        PostRevision.objects.create(
+            post=locked, kind=RevisionKind.EDIT, body=locked.body, editor=editor, created_at=now
+        )
+        locked.body = body
+        locked.edited_at = now
+        locked.save(update_fields=["body", "edited_at"])
+        _sync_instance(post, locked, ["body", "edited_at"])
+        already = set(Mention.objects.filter(post=locked).values_list("user_id", flat=True))
+        exclude = already | {locked.author_id, editor.pk}
+        new_mentions = resolve_mentions(body, locked.topic.space, exclude_user_ids=exclude)
+        Mention.objects.bulk_create([Mention(post=locked, user=user) for user in new_mentions])
+    locked.mentioned_users = new_mentions
+    _announce_mentions(locked, new_mentions)
+    return locked
+
+
+def rename_topic(topic, by, title) -> Topic:
+    permissions.check_rename_topic(by, topic)
+    title = clean_title(title)
+    Topic.objects.filter(pk=topic.pk).update(title=title)
+    topic.title = title
+    return topic
+
+
+def delete_post(post, by) -> Post:
+    """An author removes their own post.
+
+    Soft on purpose: the body moves to the history (``PostRevision`` of kind "deletion") and
+    the post disappears for members, while moderators and staff still see it. Someone who
+    posts an insult and deletes it once reported leaves a trace; mentions and e-mails already
+    sent keep pointing at a real row; the topic's counters simply stop counting it.
+    """
+    with transaction.atomic():
+        topic = Topic.objects.select_for_update().get(pk=post.topic_id)
+        locked = Post.objects.select_for_update().select_related("topic__space").get(pk=post.pk)
+        permissions.check_delete_post(by, locked)
+        now = timezone.now()
+        PostRevision.objects.create(
+            post=locked, kind=RevisionKind.DELETION, body=locked.body, editor=by, created_at=now
+        )
+        locked.body = ""
+        locked.deleted_at = now
+        locked.save(update_fields=["body", "deleted_at"])
+        _sync_instance(post, locked, ["body", "deleted_at"])
+        _refresh_topic_summary(topic)
+    return locked
+
+
+def hide_post(post, by, reason) -> Post:
+    """A moderator hides a post from members, with a reason shown to moderators."""
+    reason = " ".join(str(reason or "").split())
+    if not reason:
+        raise ValidationError({"reason": "Indiquez le motif du masquage."})
+    if len(reason) > MAX_REASON_LENGTH:
+        raise ValidationError(
+            {"reason": f"Le motif ne doit pas dépasser {MAX_REASON_LENGTH} caractères."}
+        )
+    with transaction.atomic():
+        topic = Topic.objects.select_for_update().get(pk=post.topic_id)
+        locked = Post.objects.select_for_update().select_related("topic__space").get(pk=post.pk)
+        permissions.check_hide_post(by, locked)
+        locked.is_hidden = True
+        locked.hidden_by = by
+        locked.hidden_reason = reason
+        locked.hidden_at = timezone.now()
+        locked.save(update_fields=HIDING_FIELDS)
+        _sync_instance(post, locked, HIDING_FIELDS)
+        _refresh_topic_summary(topic)
+    return locked
+
+
+def restore_post(post, by) -> Post:
+    """A moderator shows a hidden post again."""
+    with transaction.atomic():
+        topic = Topic.objects.select_for_update().get(pk=post.topic_id)
+        locked = Post.objects.select_for_update().select_related("topic__space").get(pk=post.pk)
+        permissions.check_hide_post(by, locked)
+        locked.is_hidden = False
+        locked.hidden_by = None
+        locked.hidden_reason = ""
+        locked.hidden_at = None
+        locked.save(update_fields=HIDING_FIELDS)
+        _sync_instance(post, locked, HIDING_FIELDS)
+        _refresh_topic_summary(topic)
+    return locked
+
+
+def _sync_instance(target, source, fields):
+    """Let the caller's instance reflect a change made on the locked copy."""
+    if target is not source:
+        for field in fields:
+            setattr(target, field, getattr(source, field))
+
+
+def _refresh_topic_summary(topic) -> None:
+    """Recount a (locked) topic's visible posts: used after the rare moderation changes."""
+    visible = Post.objects.visible().filter(topic=topic)
+    last = visible.order_by("-created_at", "-pk").first()
+    Topic.objects.filter(pk=topic.pk).update(
+        post_count=visible.count(),
+        last_post=last,
+        last_activity_at=last.created_at if last else topic.created_at,
+    )
+
+
+def set_pinned(topic, by, pinned=True) -> Topic:
+    permissions.check_pin_topic(by, topic)
+    Topic.objects.filter(pk=topic.pk).update(is_pinned=bool(pinned))
+    topic.is_pinned = bool(pinned)
+    return topic
+
+
+def set_locked(topic, by, locked=True) -> Topic:
+    permissions.check_lock_topic(by, topic)
+    Topic.objects.filter(pk=topic.pk).update(is_locked=bool(locked))
+    topic.is_locked = bool(locked)
+    return topic
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def mark_topic_read(user, topic) -> None:
+    """Record that ``user`` has read ``topic`` up to its last activity (one upsert query)."""
+    if user is None or not user.is_authenticated:
+        return
+    _mark_read(user, topic.pk, topic.last_activity_at)
+
+
+def _mark_read(user, topic_id, at) -> None:
+    TopicReadState.objects.bulk_create(
+        [TopicReadState(user=user, topic_id=topic_id, last_read_at=at)],
+        update_conflicts=True,
+        unique_fields=["user", "topic"],
+        update_fields=["last_read_at"],
+    )
+
+
+def unread_counts_for(user, spaces) -> Counter:
+    """Number of unread topics per space id, for "my spaces": one query whatever the number of
+    spaces (``spaces``: Space objects, ids or a queryset). Missing keys count 0.
+
+    A topic is unread when its last visible activity is later than the member's last reading
+    of it, or, never opened, later than their arrival in the space.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Counter()
+    space_ids = spaces
+    if not hasattr(spaces, "query"):
+        space_ids = [getattr(space, "pk", space) for space in spaces]
+        if not space_ids:
+            return Counter()
+    read_at = TopicReadState.objects.filter(user_id=user.pk, topic=OuterRef("pk")).values(
+        "last_read_at"
+    )[:1]
+    joined_at = Membership.objects.filter(user_id=user.pk, space=OuterRef("space_id")).values(
+        "joined_at"
+    )[:1]
+    rows = (
+        Topic.objects.filter(
+            space_id__in=space_ids,
+            space__in=space_permissions.filter_spaces_queryset(user).values("pk"),
+            post_count__gt=0,
+        )
+        .annotate(read_baseline=Coalesce(Subquery(read_at), Subquery(joined_at)))
+        .filter(last_activity_at__gt=F("read_baseline"))
+        .order_by()
+        .values("space_id")
+        .annotate(unread=Count("pk"))
+    )
+    return Counter({row["space_id"]: row["unread"] for row in rows})
+
+
+# --- notifications -------------------------------------------------------------------------------
+
+
+def _announce(post, *, new_topic):
+    """Hook for e-mail notifications (wired by ``extranet.notifications``)."""
+
+
+def _announce_mentions(post, users):
+    """Hook for e-mail notifications of mentions added by an edit."""
