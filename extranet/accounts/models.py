@@ -14,6 +14,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Profile shown in the member directories of the spaces the user belongs to.
     organisation = models.CharField("structure", max_length=200, blank=True)
     job_title = models.CharField("fonction", max_length=200, blank=True)
+    territory = models.ForeignKey(
+        "cms.Territory",
+        verbose_name="territoire",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Le territoire où la personne exerce (commune, intercommunalité, département…).",
+    )
     is_staff = models.BooleanField(
         "équipe R&T",
         default=False,

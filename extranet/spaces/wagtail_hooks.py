@@ -29,6 +29,8 @@ class SpaceViewSet(SnippetViewSet):
         FieldPanel("slug"),
         FieldPanel("kind"),
         FieldPanel("description"),
+        FieldPanel("network"),
+        FieldPanel("dossier"),
         FieldPanel("is_archived"),
     ]
 

@@ -48,6 +48,24 @@ class Space(models.Model):
     kind = models.CharField(
         "type d'espace", max_length=20, choices=SpaceKind.choices, default=SpaceKind.FORUM
     )
+    network = models.ForeignKey(
+        "cms.Network",
+        verbose_name="réseau",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="spaces",
+        help_text="Le réseau animé par R&T dont c'est l'espace, le cas échéant.",
+    )
+    dossier = models.ForeignKey(
+        "cms.DossierPage",
+        verbose_name="dossier",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="spaces",
+        help_text="Le dossier thématique dont cet espace accueille l'échange de pratiques.",
+    )
     is_archived = models.BooleanField(
         "archivé",
         default=False,
