@@ -5,4 +5,6 @@ app_name = "extranet"
 urlpatterns = [
     # Log in, log out, password reset, invitations (extranet.accounts).
     path("", include("extranet.accounts.urls")),
+    # My spaces, space pages, forum, documents, members, meetings (extranet.web), after accounts.
+    path("", include("extranet.web.urls")),
 ]

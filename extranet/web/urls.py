@@ -1,0 +1,39 @@
+"""URLs of the extranet UI, included by extranet/urls.py (namespace "extranet").
+
+Every page of a space lives under `/extranet/<slug>/`; `extranet.accounts.urls` is included
+first, so its fixed paths (connexion/, deconnexion/, mot-de-passe/, invitation/) can never be
+taken by a space slug.
+"""
+
+from django.urls import path
+
+from .views import members, posts, spaces, topics
+
+space = "<slug:slug>/"
+
+urlpatterns = [
+    path("", spaces.my_spaces, name="my_spaces"),
+    path(space, spaces.space_home, name="space_home"),
+    path(space + "parametres/", spaces.space_settings, name="space_settings"),
+    # Forum
+    path(space + "sujets/nouveau/", topics.topic_create, name="topic_create"),
+    path(space + "sujets/<int:pk>/", topics.topic_detail, name="topic_detail"),
+    path(space + "sujets/<int:pk>/titre/", topics.topic_rename, name="topic_rename"),
+    path(space + "sujets/<int:pk>/epingler/", topics.topic_pin, name="topic_pin"),
+    path(space + "sujets/<int:pk>/verrouiller/", topics.topic_lock, name="topic_lock"),
+    path(space + "messages/<int:pk>/modifier/", posts.post_edit, name="post_edit"),
+    path(space + "messages/<int:pk>/supprimer/", posts.post_delete, name="post_delete"),
+    path(space + "messages/<int:pk>/masquer/", posts.post_hide, name="post_hide"),
+    path(space + "messages/<int:pk>/retablir/", posts.post_restore, name="post_restore"),
+    path(space + "messages/<int:pk>/historique/", posts.post_history, name="post_history"),
+    # Members
+    path(space + "membres/", members.member_list, name="member_list"),
+    path(space + "membres/inviter/", members.member_invite, name="member_invite"),
+    path(space + "membres/<int:pk>/retirer/", members.member_remove, name="member_remove"),
+    path(space + "membres/<int:pk>/role/", members.member_change_role, name="member_role"),
+    path(
+        space + "invitations/<int:pk>/annuler/",
+        members.invitation_revoke,
+        name="invitation_revoke",
+    ),
+]

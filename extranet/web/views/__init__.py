@@ -1,0 +1,1 @@
+"""Views of the extranet UI, one module per part of a space."""

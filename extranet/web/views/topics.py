@@ -1,0 +1,163 @@
+"""A topic: its posts (paginated), the reply form, moderation of the topic; starting a topic."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from extranet.forum import permissions as forum_permissions
+from extranet.forum import services as forum_services
+from extranet.forum.models import Post, Topic
+
+from ..access import space_view
+from ..forms import PostForm, TopicForm, TopicTitleForm, add_service_errors
+from ..paging import POSTS_PER_PAGE, page_of_post, paginate
+from .common import space_context, space_url
+
+
+def get_topic(user, space, pk):
+    """The topic `pk` of `space` if `user` may see it; 404 otherwise."""
+    topic = Topic.objects.filter(space=space, pk=pk).select_related("author").first()
+    if topic is None:
+        raise Http404(forum_permissions.TOPIC_NOT_FOUND)
+    topic.space = space
+    forum_permissions.check_view_topic(user, topic)
+    return topic
+
+
+def thread_posts(topic, access):
+    """The posts listed in a topic, in order.
+
+    Members see hidden posts as a placeholder (where they were, so page numbers and links stay
+    the same for everyone) and no trace of posts deleted by their authors; moderators see every
+    post. Whether a post's text is shown is then asked post by post (`can_view_post`).
+    """
+    posts = Post.objects.filter(topic=topic)
+    if not access.can_moderate:
+        posts = posts.filter(deleted_at__isnull=True)
+    return posts.order_by("created_at", "pk")
+
+
+def post_url(space, topic, post, access):
+    page = page_of_post(thread_posts(topic, access), post)
+    url = space_url("topic_detail", space, pk=topic.pk)
+    return f"{url}?page={page}#message-{post.pk}"
+
+
+@space_view
+def topic_detail(request, space, access, pk):
+    """GET shows the thread and marks it read; POST replies (when the topic takes replies)."""
+    user = request.user
+    topic = get_topic(user, space, pk)
+    can_reply = forum_permissions.can_reply(user, topic)
+    form = PostForm()
+    if request.method == "POST":
+        forum_permissions.check_reply(user, topic)
+        form = PostForm(request.POST)
+        if form.is_valid():
+            try:
+                post = forum_services.reply(topic, user, form.cleaned_data["body"])
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, "Votre réponse a été publiée.")
+                return redirect(post_url(space, topic, post, access))
+    page = paginate(
+        request, thread_posts(topic, access).select_related("author", "hidden_by"), POSTS_PER_PAGE
+    )
+    for post in page:
+        post.topic = topic
+        post.body_visible = forum_permissions.can_view_post(user, post)
+        post.can_edit = forum_permissions.can_edit_post(user, post)
+        post.can_delete = forum_permissions.can_delete_post(user, post)
+        post.can_hide = forum_permissions.can_hide_post(user, post)
+        post.can_view_history = bool(post.edited_at or post.deleted_at) and (
+            forum_permissions.can_view_post_history(user, post)
+        )
+    if request.method == "GET":
+        forum_services.mark_topic_read(user, topic)
+    context = space_context(
+        space,
+        access,
+        "home",
+        [(topic.title, None)],
+        topic=topic,
+        page=page,
+        form=form if can_reply else None,
+        can_rename=forum_permissions.can_rename_topic(user, topic),
+        can_pin=forum_permissions.can_pin_topic(user, topic),
+        can_lock=forum_permissions.can_lock_topic(user, topic),
+    )
+    return render(request, "extranet/forum/topic_detail.html", context)
+
+
+@space_view
+def topic_create(request, space, access):
+    forum_permissions.check_start_topic(request.user, space)
+    form = TopicForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            topic = forum_services.create_topic(
+                space, request.user, form.cleaned_data["title"], form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Votre sujet a été publié.")
+            return redirect(space_url("topic_detail", space, pk=topic.pk))
+    context = space_context(space, access, "home", [("Nouveau sujet", None)], form=form)
+    return render(request, "extranet/forum/topic_form.html", context)
+
+
+@space_view
+def topic_rename(request, space, access, pk):
+    topic = get_topic(request.user, space, pk)
+    forum_permissions.check_rename_topic(request.user, topic)
+    form = TopicTitleForm(request.POST or None, initial={"title": topic.title})
+    if request.method == "POST" and form.is_valid():
+        try:
+            forum_services.rename_topic(topic, request.user, form.cleaned_data["title"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Le titre du sujet a été modifié.")
+            return redirect(space_url("topic_detail", space, pk=topic.pk))
+    topic_url = space_url("topic_detail", space, pk=topic.pk)
+    context = space_context(
+        space,
+        access,
+        "home",
+        [(topic.title, topic_url), ("Modifier le titre", None)],
+        topic=topic,
+        form=form,
+    )
+    return render(request, "extranet/forum/topic_rename.html", context)
+
+
+@space_view
+@require_POST
+def topic_pin(request, space, access, pk):
+    topic = get_topic(request.user, space, pk)
+    pinned = request.POST.get("pinned") == "1"
+    forum_services.set_pinned(topic, request.user, pinned)
+    messages.success(
+        request,
+        "Le sujet est épinglé en tête de liste." if pinned else "Le sujet n'est plus épinglé.",
+    )
+    return redirect(space_url("topic_detail", space, pk=topic.pk))
+
+
+@space_view
+@require_POST
+def topic_lock(request, space, access, pk):
+    topic = get_topic(request.user, space, pk)
+    locked = request.POST.get("locked") == "1"
+    forum_services.set_locked(topic, request.user, locked)
+    messages.success(
+        request,
+        "Le sujet est verrouillé : il n'accepte plus de réponse."
+        if locked
+        else "Le sujet est déverrouillé : les membres peuvent à nouveau répondre.",
+    )
+    return redirect(space_url("topic_detail", space, pk=topic.pk))
