@@ -146,6 +146,32 @@ def facet_counts(document_ids, facet):
     raise ValueError(f"Unknown facet {facet!r}")
 
 
+# FTS5 columns of modelsearch's index table, in order: autocomplete, body, title.
+SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
+
+
+def _sqlite_weighted_compiler(base):
+    """modelsearch's SQLite compiler ranks with ``bm25(table)``, which weighs the title like
+    the body; this one gives the title the weight it has on PostgreSQL and Elasticsearch."""
+    from modelsearch.backends.database.sqlite.query import BM25
+    from modelsearch.query import Not, Phrase
+
+    class WeightedBM25(BM25):
+        def as_sql(self, compiler, connection, function=None, template=None):
+            sql, params = super().as_sql(compiler, connection)
+            weights = ", ".join(str(weight) for weight in SQLITE_COLUMN_WEIGHTS)
+            return sql.replace(")", f", {weights})", 1), params
+
+    class WeightedCompiler(base):
+        def build_tsrank(self, vector, query, config=None, boost=1.0):
+            if isinstance(query, (Phrase, PlainText, Not)):
+                rank = WeightedBM25()
+                return rank * boost if boost != 1.0 else rank
+            return super().build_tsrank(vector, query, config=config, boost=boost)
+
+    return WeightedCompiler
+
+
 class DatabaseEngine:
     name = "database"
 
@@ -156,10 +182,15 @@ class DatabaseEngine:
         queryset = SearchDocument.objects.for_audience(request.audience)
         return filter_queryset(queryset, filters)
 
+    def _compiler_class(self):
+        if self.backend.__class__.__name__ == "SQLiteSearchBackend":
+            return _sqlite_weighted_compiler(self.backend.query_compiler_class)
+        return self.backend.query_compiler_class
+
     def _matched(self, queryset, request):
         if request.plan.is_empty:
             return queryset
-        compiler = self.backend.query_compiler_class(
+        compiler = self._compiler_class()(
             queryset, plan_to_query(request.plan, analysed=True), order_by_relevance=True
         )
         return compiler.search(compiler.get_config(self.backend), None, None)

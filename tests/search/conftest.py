@@ -1,22 +1,79 @@
-"""Role fixtures for search: audience tokens come from real spaces and memberships."""
+"""Role fixtures for search (audience tokens come from real spaces and memberships) and a
+small corpus of documents, one per audience."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
-from tests.factories.users import StaffFactory, UserFactory
+from search.models import STAFF, Kind, space_audience
+from tests.factories.extranet import SpaceFactory, make_member
+from tests.factories.search import make_document
+from tests.factories.users import UserFactory
 
 
 @pytest.fixture
 def anonymous():
-    from django.contrib.auth.models import AnonymousUser
-
     return AnonymousUser()
 
 
 @pytest.fixture
-def staff(db):
-    return StaffFactory()
+def space(db):
+    return SpaceFactory(name="Réseau VRL Occitanie", slug="reseau-vrl")
 
 
 @pytest.fixture
-def outsider(db):
-    return UserFactory()
+def other_space(db):
+    return SpaceFactory(name="Réseau PRE", slug="reseau-pre")
+
+
+@pytest.fixture
+def member(space):
+    return make_member(space)
+
+
+@pytest.fixture
+def outsider(other_space):
+    """A member of another space: logged in, but not in ``space``."""
+    return make_member(other_space)
+
+
+@pytest.fixture
+def staff(db):
+    """Staff (the communication team), not superuser, member of no space."""
+    return UserFactory(is_staff=True)
+
+
+@pytest.fixture
+def corpus(space, other_space):
+    """The word « laïcité » in one document per audience."""
+    return {
+        "public": make_document(
+            "Formation laïcité pour les acteur·rice·s",
+            "Valeurs de la République et laïcité : une journée de formation.",
+            themes=[("laicite", "Laïcité")],
+            territories=[("31", "Haute-Garonne")],
+        ),
+        "space": make_document(
+            "Laïcité : compte rendu de la réunion du réseau",
+            "Échanges entre formateur·rice·s sur la laïcité à l'école.",
+            kind=Kind.TOPIC,
+            audience=space_audience(space.pk),
+            space_id=space.pk,
+            space_name=space.name,
+            themes=[("laicite", "Laïcité")],
+        ),
+        "other_space": make_document(
+            "Laïcité et réussite éducative",
+            "Un message du réseau PRE sur la laïcité.",
+            kind=Kind.POST,
+            audience=space_audience(other_space.pk),
+            space_id=other_space.pk,
+            space_name=other_space.name,
+        ),
+        "staff": make_document(
+            "Laïcité : note interne de l'équipe",
+            "Préparation du plan de formation laïcité.",
+            kind=Kind.PAGE,
+            audience=STAFF,
+            territories=[("34", "Hérault")],
+        ),
+    }
