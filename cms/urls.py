@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path  # noqa: F401
 
-urlpatterns = []
+urlpatterns = [
+    # RSS/Atom of news and briefs, iCal of the agenda (under /flux/).
+    path("", include("cms.feeds.urls")),
+    # sitemap.xml and robots.txt.
+    path("", include("cms.seo.urls")),
+]
