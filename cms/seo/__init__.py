@@ -1,0 +1,1 @@
+"""What search engines read: ``/sitemap.xml`` (live public pages) and ``/robots.txt``."""
