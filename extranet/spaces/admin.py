@@ -3,14 +3,14 @@ the staff CSV import of members."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils import timezone
 
 from . import bulk_import, invitations
+from .forms import MembersImportForm
 from .models import Invitation, Membership, Space
-from .roles import Role
 
 
 class MembershipInline(admin.TabularInline):
@@ -20,23 +20,6 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
     fields = ["user", "role", "joined_at", "invited_by"]
     readonly_fields = ["joined_at", "invited_by"]
-
-
-class MembersImportForm(forms.Form):
-    file = forms.FileField(
-        label="Fichier CSV",
-        help_text="Colonnes : e-mail, nom, organisation (séparateur « , » ou « ; », "
-        "UTF-8 ou export Excel). La première ligne peut contenir les titres de colonnes.",
-    )
-    role = forms.ChoiceField(label="Rôle", choices=Role.choices, initial=Role.MEMBER)
-
-    MAX_SIZE = 2 * 1024 * 1024
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > self.MAX_SIZE:
-            raise ValidationError("Fichier trop volumineux (2 Mo au plus).")
-        return upload
 
 
 @admin.register(Space)

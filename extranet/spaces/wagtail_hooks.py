@@ -1,14 +1,19 @@
-"""Spaces in the Wagtail admin, for staff: create, rename, describe, archive.
+"""Spaces in the Wagtail admin, for staff: create, rename, describe, link, archive, import.
 
-Memberships are managed in the extranet itself (invitations, members page) and in the Django
-admin (inline list and CSV import), where the autocomplete copes with thousands of accounts.
+Memberships are managed in the extranet itself (invitations, members page), by the CSV import
+(here and in the Django admin) and in the Django admin's inline list, whose autocomplete copes
+with thousands of accounts.
 """
 
+from django.urls import path, reverse
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views import ImportMembersView
 from .models import Space
 
 
@@ -37,5 +42,23 @@ class SpaceViewSet(SnippetViewSet):
     def get_queryset(self, request):
         return Space.objects.with_members_count()
 
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("import/<int:pk>/", ImportMembersView.as_view(), name="import_members"),
+        ]
 
-register_snippet(SpaceViewSet)
+
+space_viewset = SpaceViewSet()
+register_snippet(space_viewset)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def import_members_button(snippet, user, next_url=None):
+    if isinstance(snippet, Space) and user.is_staff and user.has_perm("spaces.change_space"):
+        yield MenuItem(
+            "Importer des membres (CSV)",
+            reverse(space_viewset.get_url_name("import_members"), args=[snippet.pk]),
+            icon_name="download",
+            priority=90,
+        )

@@ -111,3 +111,18 @@ def test_no_cache_survives_outside_a_request(space, member):
         assert permissions.can_view_space(member, space)
     Membership.objects.filter(space=space, user=member).delete()
     assert not permissions.can_view_space(member, space)
+
+
+def test_middleware_scopes_the_cache_to_one_request(rf, space, member):
+    from extranet.spaces.permissions import SpaceRightsCacheMiddleware
+
+    def view(request):
+        with CaptureQueriesContext(connection) as queries:
+            answers = [permissions.can_post(member, space) for _ in range(5)]
+        return answers, len(queries)
+
+    answers, query_count = SpaceRightsCacheMiddleware(view)(rf.get("/extranet/"))
+    assert answers == [True] * 5 and query_count == 1
+    Membership.objects.filter(space=space, user=member).delete()
+    answers, _ = SpaceRightsCacheMiddleware(view)(rf.get("/extranet/"))
+    assert answers == [False] * 5

@@ -45,3 +45,22 @@ def test_spaces_are_listed_in_the_wagtail_admin(client, staff, space, member):
     response = client.get("/admin/snippets/spaces/space/")
     assert response.status_code == 200
     assert space.name in response.text.replace("&#x27;", "'")
+
+
+def test_staff_imports_members_from_the_wagtail_admin(client, staff, space):
+    client.force_login(staff)
+    listing = client.get("/admin/snippets/spaces/space/")
+    url = f"/admin/snippets/spaces/space/import/{space.pk}/"
+    assert url in listing.text
+    assert "Importer des membres" in client.get(url).text
+    upload = SimpleUploadedFile("membres.csv", b"email,nom\nsam@exemple.org,Sam Durand\n")
+    response = client.post(url, {"file": upload, "role": "member"})
+    assert "1 ajouté·e·s, 0 déjà membres, 0 ignoré·e·s." in response.text
+    assert Membership.objects.filter(space=space, user__email="sam@exemple.org").exists()
+
+
+def test_members_cannot_open_the_wagtail_import(client, member, space):
+    client.force_login(member)
+    response = client.get(f"/admin/snippets/spaces/space/import/{space.pk}/")
+    assert response.status_code in {302, 403}
+    assert not Membership.objects.filter(space=space, user__email="sam@exemple.org").exists()

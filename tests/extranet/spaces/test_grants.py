@@ -61,3 +61,13 @@ def test_sync_all_repairs_memberships_written_without_signals(space):
     assert grants.sync_all() == 1
     assert _held(user, space) == {str(p) for p in ROLE_PERMISSIONS[Role.MODERATOR]}
     assert _held(stray, space) == set()
+
+
+def test_sync_command_reports_the_memberships_synced(space, member, moderator):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("sync_space_permissions", stdout=out)
+    assert "2 adhésion(s) synchronisée(s)." in out.getvalue()
