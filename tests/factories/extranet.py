@@ -92,3 +92,18 @@ def make_reply(topic, author=None, body="Merci pour ce retour."):
 
     author = author or make_member(topic.space)
     return reply(topic, author, body)
+
+
+# --- documents (extranet.documents) -----------------------------------------------------------
+
+
+def make_document(
+    space, uploader=None, name="Compte rendu de la rencontre.pdf", content=None, **kw
+):
+    """A document deposited through `documents.services.upload_document` with a real file of
+    the kind its extension says (see tests/extranet/documents/samples.py)."""
+    from extranet.documents.services import upload_document
+    from tests.extranet.documents.samples import upload
+
+    uploader = uploader or make_member(space)
+    return upload_document(space, uploader, upload(name, content), **kw)

@@ -1,0 +1,153 @@
+"""Depositing, replacing and deleting shared documents; managing folders.
+
+Every upload is checked by ``validation.check_upload`` *before* anything is written: a refused
+upload stores no file and no row, and says why in French (``ValidationError`` on ``file``).
+Files go to the private storage under a random name; rows and file are created together, and
+a file whose row could not be saved is removed at once.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from . import permissions
+from .models import Document, DocumentVersion, Folder
+from .validation import check_upload
+
+MAX_TITLE_LENGTH = Document._meta.get_field("title").max_length
+MAX_FOLDER_NAME_LENGTH = Folder._meta.get_field("name").max_length
+
+
+def _checked_file(uploaded_file):
+    if uploaded_file is None:
+        raise ValidationError({"file": "Choisissez un fichier à déposer."})
+    try:
+        return check_upload(uploaded_file)
+    except ValidationError as error:
+        raise ValidationError({"file": error.error_list}) from error
+
+
+def _clean_title(title, checked):
+    title = " ".join(str(title or "").split())
+    if not title:
+        # Default: the file name without its extension, as members usually name files well.
+        title = checked.name.rpartition(".")[0] or checked.name
+    return title[:MAX_TITLE_LENGTH]
+
+
+def upload_document(space, uploader, uploaded_file, *, title="", folder=None, description=""):
+    """Deposit a new document (version 1) in ``space``; returns the ``Document``."""
+    permissions.check_upload_document(uploader, space)
+    if folder is not None and folder.space_id != space.pk:
+        raise ValidationError({"folder": "Ce dossier n'appartient pas à cet espace."})
+    checked = _checked_file(uploaded_file)
+    now = timezone.now()
+    with transaction.atomic():
+        document = Document.objects.create(
+            space=space,
+            folder=folder,
+            title=_clean_title(title, checked),
+            description=str(description or "").strip(),
+            uploader=uploader,
+            created_at=now,
+            updated_at=now,
+        )
+        version = _store_version(document, checked, uploader, number=1, at=now)
+        document.current_version = version
+        document.save(update_fields=["current_version"])
+    return document
+
+
+def add_version(document, uploader, uploaded_file) -> DocumentVersion:
+    """Replace a document's file: a new version becomes current, earlier ones are kept."""
+    permissions.check_replace_document(uploader, document)
+    checked = _checked_file(uploaded_file)
+    with transaction.atomic():
+        # The lock makes version numbers gap-free and unique under concurrent replacements.
+        locked = Document.objects.select_for_update().get(pk=document.pk)
+        number = (locked.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+        now = timezone.now()
+        version = _store_version(locked, checked, uploader, number=number, at=now)
+        Document.objects.filter(pk=locked.pk).update(current_version=version, updated_at=now)
+    document.current_version = version
+    document.updated_at = now
+    return version
+
+
+def _store_version(document, checked, uploader, *, number, at) -> DocumentVersion:
+    version = DocumentVersion(
+        document=document,
+        number=number,
+        original_name=checked.name,
+        size=checked.size,
+        content_type=checked.content_type,
+        sha256=checked.sha256,
+        uploaded_by=uploader,
+        created_at=at,
+    )
+    version.file.save(checked.name, checked.file, save=False)
+    try:
+        version.save()
+    except Exception:
+        version.file.storage.delete(version.file.name)
+        raise
+    return version
+
+
+def delete_document(document, by) -> None:
+    """Delete a document and all its versions; files go once the deletion is committed."""
+    permissions.check_delete_document(by, document)
+    document.delete()
+
+
+# --- folders -------------------------------------------------------------------------------------
+
+
+def _clean_folder_name(name):
+    name = " ".join(str(name or "").split())
+    if not name:
+        raise ValidationError({"name": "Le nom du dossier est obligatoire."})
+    if len(name) > MAX_FOLDER_NAME_LENGTH:
+        raise ValidationError(
+            {"name": f"Le nom du dossier ne doit pas dépasser {MAX_FOLDER_NAME_LENGTH} caractères."}
+        )
+    if "/" in name or "\\" in name:
+        raise ValidationError({"name": "Le nom du dossier ne peut pas contenir « / » ni « \\ »."})
+    return name
+
+
+def _save_folder(folder):
+    folder.full_clean(exclude=["space", "created_by"], validate_unique=False)
+    siblings = Folder.objects.filter(space_id=folder.space_id, parent_id=folder.parent_id)
+    if siblings.filter(name__iexact=folder.name).exclude(pk=folder.pk).exists():
+        raise ValidationError({"name": "Un dossier de ce nom existe déjà à cet endroit."})
+    try:
+        with transaction.atomic():
+            folder.save()
+    except IntegrityError as error:  # a concurrent request created the same folder
+        raise ValidationError(
+            {"name": "Un dossier de ce nom existe déjà à cet endroit."}
+        ) from error
+    return folder
+
+
+def create_folder(space, by, name, parent=None) -> Folder:
+    permissions.check_create_folder(by, space)
+    if parent is not None and parent.space_id != space.pk:
+        raise ValidationError({"parent": "Le dossier parent doit appartenir au même espace."})
+    return _save_folder(
+        Folder(space=space, name=_clean_folder_name(name), parent=parent, created_by=by)
+    )
+
+
+def rename_folder(folder, by, name) -> Folder:
+    permissions.check_manage_folder(by, folder)
+    folder.name = _clean_folder_name(name)
+    return _save_folder(folder)
+
+
+def delete_folder(folder, by) -> None:
+    """Delete a folder and its sub-folders; their documents return to the library's root."""
+    permissions.check_manage_folder(by, folder)
+    folder.delete()
