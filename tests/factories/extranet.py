@@ -107,3 +107,35 @@ def make_document(
 
     uploader = uploader or make_member(space)
     return upload_document(space, uploader, upload(name, content), **kw)
+
+
+# --- meetings (extranet.meetings) -------------------------------------------------------------
+
+
+def _in_days(days, hours=0):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return timezone.now() + timedelta(days=days, hours=hours)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A meeting in a week, in person, without capacity limit."""
+
+    class Meta:
+        model = "meetings.Meeting"
+
+    space = factory.SubFactory(SpaceFactory)
+    title = factory.Sequence(lambda n: f"Rencontre régionale des référent·e·s n°{n}")
+    starts_at = factory.LazyFunction(lambda: _in_days(7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + (_in_days(0, 3) - _in_days(0)))
+    place = "Maison des associations, Toulouse"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.Registration"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    user = factory.SubFactory(UserFactory)
