@@ -1,0 +1,64 @@
+"""Document builders: from a source object to what its search document says, and who may read it.
+
+One module per source family (``pages``, ``forum``, ``files``), each registering a
+``DocumentBuilder`` for its model(s). A builder answers three questions:
+
+- ``build(obj)``: the ``DocumentData`` of the object, or ``None`` when it must not be
+  searchable at all (draft, unpublished, hidden, private collection…): the sync then deletes
+  its document. *This is where visibility is decided*; the engines only filter on audience.
+- ``queryset()``: every candidate object, for ``search_rebuild`` (streamed by primary key).
+- ``connect()``: the signal handlers that record changes in the outbox.
+"""
+
+from django.apps import apps
+from django.utils.html import strip_tags
+
+_REGISTRY = {}
+
+
+class DocumentBuilder:
+    #: ``app_label.ModelName`` of the source model (resolved lazily: apps may be absent).
+    model_label = None
+
+    @property
+    def model(self):
+        return apps.get_model(self.model_label)
+
+    def queryset(self):
+        return self.model._default_manager.all()
+
+    def build(self, obj):
+        raise NotImplementedError
+
+    def connect(self):
+        """Connect the signal handlers that record this family's changes."""
+
+
+def register(builder):
+    _REGISTRY[builder.model_label.lower()] = builder
+    return builder
+
+
+def builders():
+    return list(_REGISTRY.values())
+
+
+def builder_for_model(model):
+    """The builder of ``model`` or of its nearest registered parent (specific page types
+    share the generic page builder)."""
+    for candidate in [model, *model._meta.get_parent_list()]:
+        builder = _REGISTRY.get(candidate._meta.label_lower)
+        if builder is not None:
+            return builder
+    return None
+
+
+def plain_text(*parts):
+    """Text of HTML fragments and plain strings, tags removed, whitespace collapsed."""
+    text = " ".join(strip_tags(str(part)) for part in parts if part)
+    return " ".join(text.split())
+
+
+def load_builders():
+    """Import the builder modules (called once apps are ready)."""
+    from . import files, forum, pages  # noqa: F401

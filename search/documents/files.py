@@ -1,0 +1,78 @@
+"""Shared files: extranet documents (audience ``space:<id>``, with their extracted text) and
+Wagtail documents (public, unless their collection is view-restricted: then not searchable)."""
+
+from django.db.models.signals import post_delete, post_save
+
+from search.indexing import DocumentData
+from search.models import PUBLIC, Kind, space_audience
+
+from . import DocumentBuilder, plain_text, register
+
+
+class SpaceDocumentBuilder(DocumentBuilder):
+    model_label = "documents_extranet.Document"
+
+    def queryset(self):
+        return self.model._default_manager.select_related("space", "current_version")
+
+    def build(self, document):
+        from extranet.documents.extraction import extract_text
+
+        version = document.current_version
+        text = extract_text(version) if version else ""
+        space = document.space
+        return DocumentData(
+            kind=Kind.DOCUMENT,
+            title=document.title,
+            body=plain_text(document.description, text),
+            url=document.get_absolute_url(),
+            date=document.updated_at,
+            audience=space_audience(space.pk),
+            space_id=space.pk,
+            space_name=space.name,
+        )
+
+    def connect(self):
+        post_save.connect(_record, sender=self.model, dispatch_uid="search_space_doc_saved")
+        post_delete.connect(_record_gone, sender=self.model, dispatch_uid="search_space_doc_gone")
+
+
+class WagtailDocumentBuilder(DocumentBuilder):
+    model_label = "wagtaildocs.Document"
+
+    def queryset(self):
+        return self.model._default_manager.select_related("collection")
+
+    def build(self, document):
+        # Private collections stay out of search entirely: their files are served only to
+        # those the collection restriction lets in, which audiences cannot express.
+        if document.collection.get_view_restrictions().exists():
+            return None
+        return DocumentData(
+            kind=Kind.DOCUMENT,
+            title=document.title,
+            body="",
+            url=document.url,
+            date=document.created_at,
+            audience=PUBLIC,
+        )
+
+    def connect(self):
+        post_save.connect(_record, sender=self.model, dispatch_uid="search_wagtail_doc_saved")
+        post_delete.connect(_record_gone, sender=self.model, dispatch_uid="search_wagtail_doc_gone")
+
+
+def _record(sender, instance, **kwargs):
+    from search import sync
+
+    sync.record(instance)
+
+
+def _record_gone(sender, instance, **kwargs):
+    from search import sync
+
+    sync.record(instance, deleted=True)
+
+
+register(SpaceDocumentBuilder())
+register(WagtailDocumentBuilder())

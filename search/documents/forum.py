@@ -1,0 +1,102 @@
+"""Forum topics and posts of the extranet spaces: audience ``space:<id>``.
+
+- a topic is searchable by its title and its opening post;
+- a post is searchable unless hidden by a moderator or deleted by its author;
+- renaming a space re-indexes its content (the space name is shown on each result).
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from search.indexing import DocumentData
+from search.models import Kind, space_audience
+
+from . import DocumentBuilder, plain_text, register
+
+
+def _space_fields(space):
+    return {"audience": space_audience(space.pk), "space_id": space.pk, "space_name": space.name}
+
+
+class TopicBuilder(DocumentBuilder):
+    model_label = "forum.Topic"
+
+    def queryset(self):
+        return self.model._default_manager.select_related("space")
+
+    def build(self, topic):
+        first = topic.posts.visible().order_by("created_at", "pk").first()
+        return DocumentData(
+            kind=Kind.TOPIC,
+            title=topic.title,
+            body=plain_text(first.body) if first else "",
+            url=topic.get_absolute_url(),
+            date=topic.last_activity_at or topic.created_at,
+            **_space_fields(topic.space),
+        )
+
+    def connect(self):
+        from search import sync
+
+        post_save.connect(_record, sender=self.model, dispatch_uid="search_topic_saved", weak=False)
+        post_delete.connect(
+            _record_deleted, sender=self.model, dispatch_uid="search_topic_gone", weak=False
+        )
+
+        def space_saved(sender, instance, created, **kwargs):
+            if not created:
+                sync.record_space_content(instance)
+
+        post_save.connect(
+            space_saved, sender="spaces.Space", dispatch_uid="search_space_renamed", weak=False
+        )
+
+
+class PostBuilder(DocumentBuilder):
+    model_label = "forum.Post"
+
+    def queryset(self):
+        return self.model._default_manager.select_related("topic__space")
+
+    def build(self, post):
+        if not post.is_visible:
+            return None
+        topic = post.topic
+        return DocumentData(
+            kind=Kind.POST,
+            title=topic.title,
+            body=plain_text(post.body),
+            url=post.get_absolute_url(),
+            date=post.created_at,
+            **_space_fields(topic.space),
+        )
+
+    def connect(self):
+        post_save.connect(
+            _record_post, sender=self.model, dispatch_uid="search_post_saved", weak=False
+        )
+        post_delete.connect(
+            _record_deleted, sender=self.model, dispatch_uid="search_post_gone", weak=False
+        )
+
+
+def _record(sender, instance, **kwargs):
+    from search import sync
+
+    sync.record(instance)
+
+
+def _record_post(sender, instance, **kwargs):
+    from search import sync
+
+    sync.record(instance)
+    sync.record(instance.topic)  # the topic shows its opening post
+
+
+def _record_deleted(sender, instance, **kwargs):
+    from search import sync
+
+    sync.record(instance, deleted=True)
+
+
+register(TopicBuilder())
+register(PostBuilder())

@@ -1,0 +1,128 @@
+"""Wagtail pages, through the generic Page API only (no import of cms page classes).
+
+Rules:
+- only live pages with a URL are searchable (drafts, unpublished and expired pages are not);
+- the root and listing pages (index pages that only list other pages) are left out;
+- a page under a view restriction (its own or an ancestor's: password, groups or login) is
+  ``staff``: never more visible than the restriction allows, still findable by the team;
+- kind from the page type; themes and territories when the page type has them.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from search.indexing import DocumentData
+from search.models import PUBLIC, STAFF, Kind
+
+from . import DocumentBuilder, plain_text, register
+
+KIND_BY_PAGE_TYPE = {
+    "newspage": Kind.NEWS,
+    "briefpage": Kind.BRIEF,
+    "dossierpage": Kind.DOSSIER,
+    "presspanoramapage": Kind.PANORAMA,
+    "publicationpage": Kind.PUBLICATION,
+    "eventpage": Kind.EVENT,
+    "newsletterissuepage": Kind.NEWSLETTER,
+}
+DATE_ATTRIBUTES = ("date", "start")
+LISTING_BASE = "ListingIndexPage"
+
+
+def _is_listing(page):
+    return any(base.__name__ == LISTING_BASE for base in type(page).__mro__) or (page.depth <= 2)
+
+
+def _body_text(page):
+    """Every indexed text field of the page type except the title (intro, body blocks…)."""
+    from modelsearch.index import SearchField
+
+    parts = [page.search_description]
+    for field in page.get_search_fields():
+        if isinstance(field, SearchField) and field.field_name not in (
+            "title",
+            "search_description",
+        ):
+            value = field.get_value(page)
+            parts.extend(value if isinstance(value, (list, tuple)) else [value])
+    return plain_text(*parts)
+
+
+def _date(page):
+    import datetime
+
+    from django.utils import timezone
+
+    for attribute in DATE_ATTRIBUTES:
+        value = getattr(page, attribute, None)
+        if isinstance(value, datetime.datetime):
+            return value
+        if isinstance(value, datetime.date):
+            return timezone.make_aware(datetime.datetime.combine(value, datetime.time(12)))
+    return page.first_published_at or page.last_published_at
+
+
+def _labels(page, attribute):
+    related = getattr(page, attribute, None)
+    if related is None:
+        return []
+    return [(item.slug, item.name) for item in related.all()]
+
+
+class PageBuilder(DocumentBuilder):
+    model_label = "wagtailcore.Page"
+
+    def queryset(self):
+        return Page.objects.live()
+
+    def build(self, page):
+        page = page.specific
+        if not page.live or page.expired or _is_listing(page):
+            return None
+        url = page.get_url()
+        if not url:
+            return None
+        restricted = page.get_view_restrictions().exists()
+        return DocumentData(
+            kind=KIND_BY_PAGE_TYPE.get(type(page).__name__.lower(), Kind.PAGE),
+            title=page.title,
+            body=_body_text(page),
+            url=url,
+            audience=STAFF if restricted else PUBLIC,
+            date=_date(page),
+            themes=_labels(page, "themes"),
+            territories=_labels(page, "territories"),
+        )
+
+    def connect(self):
+        from search import sync
+
+        def page_changed(sender, instance, **kwargs):
+            sync.record(instance, with_descendants=False)
+
+        def subtree_changed(sender, instance, **kwargs):
+            # Moves change URLs, restrictions apply to whole subtrees.
+            page = getattr(instance, "page", instance)
+            sync.record_pages(page.get_descendants(inclusive=True))
+
+        page_published.connect(page_changed, dispatch_uid="search_page_published", weak=False)
+        page_unpublished.connect(page_changed, dispatch_uid="search_page_unpublished", weak=False)
+        post_page_move.connect(subtree_changed, dispatch_uid="search_page_moved", weak=False)
+        for model in (PageViewRestriction,):
+            post_save.connect(
+                subtree_changed, sender=model, dispatch_uid="search_restriction_saved", weak=False
+            )
+            post_delete.connect(
+                subtree_changed, sender=model, dispatch_uid="search_restriction_deleted", weak=False
+            )
+
+        def page_deleted(sender, instance, **kwargs):
+            sync.record(instance, deleted=True)
+
+        post_delete.connect(
+            page_deleted, sender=Page, dispatch_uid="search_page_deleted", weak=False
+        )
+
+
+register(PageBuilder())

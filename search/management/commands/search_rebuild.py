@@ -1,0 +1,45 @@
+from django.core.management.base import BaseCommand
+
+from search.sync import rebuild
+
+
+def _duration(seconds):
+    if seconds is None:
+        return "?"
+    minutes, seconds = divmod(int(seconds), 60)
+    return f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s"
+
+
+class Command(BaseCommand):
+    help = (
+        "Reconstruit tous les documents de recherche depuis leurs sources (parcours par clé, "
+        "sans OFFSET) et les réindexe ; supprime ceux dont la source a disparu."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--chunk-size", type=int, default=500)
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Recrée d'abord l'index du moteur (Elasticsearch : nouveaux réglages, mapping).",
+        )
+
+    def handle(self, *args, chunk_size, reset, **options):
+        width = 30
+
+        def show(progress):
+            filled = int(width * progress.done / progress.total) if progress.total else width
+            bar = "█" * filled + "·" * (width - filled)
+            self.stdout.write(
+                f"\r[{bar}] {progress.done}/{progress.total} · {progress.rate:.0f} doc/s · "
+                f"reste {_duration(progress.eta)}",
+                ending="",
+            )
+            self.stdout.flush()
+
+        progress, removed = rebuild(chunk_size=chunk_size, on_progress=show, reset_engine=reset)
+        self.stdout.write("")
+        self.stdout.write(
+            f"{progress.done} source(s) traitée(s) en {_duration(progress.elapsed)} "
+            f"({progress.rate:.0f} doc/s), {removed} document(s) orphelin(s) supprimé(s)."
+        )

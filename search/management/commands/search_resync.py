@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from search.sync import resync
+
+
+class Command(BaseCommand):
+    help = "Rejoue les changements en attente d'indexation (file d'attente de la recherche)."
+
+    def handle(self, *args, **options):
+        report = resync()
+        self.stdout.write(
+            f"{report.applied} changement(s) appliqué(s), {report.remaining} en attente"
+            + (" : moteur de recherche injoignable." if report.failed else ".")
+        )
+        if report.failed:
+            raise SystemExit(1)
