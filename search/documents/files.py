@@ -58,14 +58,33 @@ class WagtailDocumentBuilder(DocumentBuilder):
         )
 
     def connect(self):
+        from wagtail.models import CollectionViewRestriction
+
         post_save.connect(_record, sender=self.model, dispatch_uid="search_wagtail_doc_saved")
         post_delete.connect(_record_gone, sender=self.model, dispatch_uid="search_wagtail_doc_gone")
+        for signal, uid in ((post_save, "saved"), (post_delete, "deleted")):
+            signal.connect(
+                _record_collection,
+                sender=CollectionViewRestriction,
+                dispatch_uid=f"search_collection_restriction_{uid}",
+            )
 
 
 def _record(sender, instance, **kwargs):
     from search import sync
 
     sync.record(instance)
+
+
+def _record_collection(sender, instance, **kwargs):
+    """A collection (and its sub-collections) became private or public again."""
+    from wagtail.documents import get_document_model
+
+    from search import sync
+
+    collections = instance.collection.get_descendants(inclusive=True)
+    documents = get_document_model().objects.filter(collection__in=collections)
+    sync.record_many(get_document_model(), documents.values_list("pk", flat=True))
 
 
 def _record_gone(sender, instance, **kwargs):
