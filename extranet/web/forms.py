@@ -5,8 +5,11 @@ Fields are named like the services' `ValidationError` keys (`title`, `body`, `re
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 
+from extranet.documents.validation import ALLOWED_EXTENSIONS
 from extranet.forum import services as forum_services
 from extranet.forum.sanitize import ALLOWED_PROTOCOLS
 from extranet.spaces import permissions
@@ -99,3 +102,77 @@ class SpaceSettingsForm(forms.ModelForm):
         labels = {"name": "Nom de l'espace", "description": "Présentation"}
         help_texts = {"description": "Affichée en tête de l'espace, pour ses seul·e·s membres."}
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+
+# --- documents -----------------------------------------------------------------------------------
+
+FILE_ERRORS = {
+    "required": "Choisissez un fichier à déposer.",
+    "empty": "Le fichier est vide.",
+    "invalid": "Le fichier n'a pas été transmis correctement : réessayez.",
+    "missing": "Choisissez un fichier à déposer.",
+    "max_length": "Le nom du fichier est trop long.",
+}
+
+
+def _file_field(label="Fichier"):
+    return forms.FileField(
+        label=label,
+        error_messages=FILE_ERRORS,
+        help_text="Formats acceptés : "
+        + ", ".join(sorted(ALLOWED_EXTENSIONS))
+        + f". Taille maximale : {filesizeformat(settings.EXTRANET_DOCUMENT_MAX_SIZE)}.",
+    )
+
+
+def folder_choices(folders, empty_label="Racine de la bibliothèque"):
+    """(id, "Parent / Enfant") pairs from a space's folders, in path order."""
+    by_id = {folder.pk: folder for folder in folders}
+
+    def path(folder):
+        names = []
+        seen = set()
+        while folder is not None and folder.pk not in seen:
+            seen.add(folder.pk)
+            names.append(folder.name)
+            folder = by_id.get(folder.parent_id)
+        return " / ".join(reversed(names))
+
+    paths = sorted(((path(folder), folder.pk) for folder in folders), key=lambda item: item[0])
+    return [("", empty_label)] + [(str(pk), label) for label, pk in paths]
+
+
+class UploadForm(forms.Form):
+    # `file` is added in __init__: its help text reads the size limit from settings.
+    title = forms.CharField(
+        label="Titre",
+        required=False,
+        max_length=200,
+        help_text="Facultatif : par défaut, le nom du fichier.",
+    )
+    description = forms.CharField(
+        label="Description", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    folder = forms.TypedChoiceField(label="Dossier", required=False, coerce=int, empty_value=None)
+
+    field_order = ["file", "title", "description", "folder"]
+
+    def __init__(self, *args, folders=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"] = _file_field()
+        self.order_fields(self.field_order)
+        self.fields["folder"].choices = folder_choices(folders)
+
+
+class ReplaceForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"] = _file_field("Nouvelle version du fichier")
+
+
+class FolderForm(forms.Form):
+    name = forms.CharField(
+        label="Nom du dossier",
+        max_length=120,
+        error_messages={"required": "Le nom du dossier est obligatoire."},
+    )

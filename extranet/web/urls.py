@@ -7,7 +7,7 @@ taken by a space slug.
 
 from django.urls import path
 
-from .views import members, posts, spaces, topics
+from .views import documents, members, posts, spaces, topics
 
 space = "<slug:slug>/"
 
@@ -26,6 +26,44 @@ urlpatterns = [
     path(space + "messages/<int:pk>/masquer/", posts.post_hide, name="post_hide"),
     path(space + "messages/<int:pk>/retablir/", posts.post_restore, name="post_restore"),
     path(space + "messages/<int:pk>/historique/", posts.post_history, name="post_history"),
+    # Documents
+    path(space + "documents/", documents.document_list, name="document_list"),
+    path(space + "documents/deposer/", documents.document_upload, name="document_upload"),
+    path(space + "documents/<int:pk>/", documents.document_detail, name="document_detail"),
+    path(
+        space + "documents/<int:pk>/remplacer/",
+        documents.document_replace,
+        name="document_replace",
+    ),
+    path(
+        space + "documents/<int:pk>/supprimer/", documents.document_delete, name="document_delete"
+    ),
+    path(
+        space + "documents/<int:pk>/telecharger/",
+        documents.document_download,
+        name="document_download",
+    ),
+    path(
+        space + "documents/<int:pk>/versions/<int:version_pk>/telecharger/",
+        documents.document_download,
+        name="document_version_download",
+    ),
+    path(space + "documents/dossiers/", documents.folder_create, name="folder_create"),
+    path(
+        space + "documents/dossiers/<int:folder_pk>/",
+        documents.document_list,
+        name="folder_detail",
+    ),
+    path(
+        space + "documents/dossiers/<int:folder_pk>/nouveau/",
+        documents.folder_create,
+        name="subfolder_create",
+    ),
+    path(
+        space + "documents/dossiers/<int:folder_pk>/supprimer/",
+        documents.folder_delete,
+        name="folder_delete",
+    ),
     # Members
     path(space + "membres/", members.member_list, name="member_list"),
     path(space + "membres/inviter/", members.member_invite, name="member_invite"),

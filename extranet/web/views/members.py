@@ -32,7 +32,7 @@ def member_list(request, space, access):
     user = request.user
     memberships = (
         Membership.objects.filter(space=space, user__is_active=True)
-        .select_related("user")
+        .select_related("user__territory")
         .order_by("user__last_name", "user__first_name", "user__email")
     )
     page = paginate(request, memberships, MEMBERS_PER_PAGE)
