@@ -72,6 +72,8 @@ class Dossier:
     panorama: Panorama | None = None
     # Slug of the private extranet space for exchanging practices (extranet/demo/content.py).
     exchange_space: str | None = None
+    # The report does not date the dossiers; 2023 dates are chosen for sorting.
+    published_on: date = date(2023, 3, 6)
 
 
 def _slug(text: str) -> str:
@@ -165,6 +167,7 @@ DOSSIERS: tuple[Dossier, ...] = (
     ),
     Dossier(
         slug="strategie-pauvrete-pacte-des-solidarites",
+        published_on=date(2023, 10, 2),
         title="Stratégie Pauvreté et Pacte des Solidarités",
         themes=("pauvrete",),
         intro=(
@@ -410,6 +413,7 @@ DOSSIERS: tuple[Dossier, ...] = (
     ),
     Dossier(
         slug="valeurs-de-la-republique-et-laicite",
+        published_on=date(2023, 6, 13),
         title="Valeurs de la République et Laïcité",
         themes=("egalite-non-discrimination",),
         intro=(
@@ -451,6 +455,7 @@ DOSSIERS: tuple[Dossier, ...] = (
     ),
     Dossier(
         slug="politique-de-la-ville",
+        published_on=date(2023, 11, 6),
         title="La politique de la ville",
         themes=("politique-de-la-ville",),
         territories=("occitanie", "grand-auch-coeur-de-gascogne", "gaillac-graulhet"),
