@@ -298,8 +298,14 @@ def unread_counts_for(user, spaces) -> Counter:
 
 
 def _announce(post, *, new_topic):
-    """Hook for e-mail notifications (wired by ``extranet.notifications``)."""
+    """E-mail members once the post is committed (``notifications.tasks``, in the background)."""
+    from extranet.notifications.tasks import announce_post
+
+    announce_post(post, new_topic=new_topic)
 
 
 def _announce_mentions(post, users):
-    """Hook for e-mail notifications of mentions added by an edit."""
+    """E-mail members newly mentioned by an edit, once it is committed."""
+    from extranet.notifications.tasks import announce_mentions
+
+    announce_mentions(post, users)

@@ -1,0 +1,32 @@
+"""Sending the forum's e-mails; called by the tasks (``tasks.py``), which the forum services
+enqueue once their transaction is committed."""
+
+from extranet.forum.models import Post
+
+from .emails import post_email, send_messages
+from .recipients import MENTION, mention_recipients, post_recipients
+
+
+def _post(post_id):
+    return Post.objects.select_related("topic__space", "author").filter(pk=post_id).first()
+
+
+def send_post_notifications(post_id, *, new_topic) -> int:
+    """E-mail the members concerned by a new topic or reply; returns the number sent."""
+    post = _post(post_id)
+    if post is None:  # deleted before the worker ran
+        return 0
+    messages = [
+        post_email(post, user, reason)
+        for user, reason in post_recipients(post, new_topic=new_topic)
+    ]
+    return send_messages(messages)
+
+
+def send_mention_notifications(post_id, user_ids) -> int:
+    """E-mail members newly mentioned by an edit; returns the number sent."""
+    post = _post(post_id)
+    if post is None:
+        return 0
+    messages = [post_email(post, user, MENTION) for user in mention_recipients(post, user_ids)]
+    return send_messages(messages)

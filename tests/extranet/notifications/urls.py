@@ -1,0 +1,23 @@
+"""The extranet URL names e-mails link to, without the UI's views (tests of e-mails only)."""
+
+from django.http import HttpResponse
+from django.urls import include, path
+
+
+def stub(request, **kwargs):
+    return HttpResponse()
+
+
+extranet = (
+    [
+        path("", stub, name="my_spaces"),
+        path("<slug:slug>/", stub, name="space_home"),
+        path("<slug:slug>/notifications/", stub, name="notification_settings"),
+        path("<slug:slug>/sujets/<int:pk>/", stub, name="topic_detail"),
+        path("<slug:slug>/documents/<int:pk>/telecharger/", stub, name="document_download"),
+        path("<slug:slug>/rencontres/<int:pk>/", stub, name="meeting_detail"),
+    ],
+    "extranet",
+)
+
+urlpatterns = [path("extranet/", include(extranet))]
