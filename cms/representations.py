@@ -8,6 +8,7 @@ queries.
 """
 
 from django.db.models import Prefetch
+from wagtail.api.utils import get_full_url
 from wagtail.images import get_image_model
 
 # name in the API → Wagtail filter spec. Change a spec here and every consumer follows.
@@ -48,6 +49,8 @@ def image_representation(image, alt=None):
         "renditions": {
             name: {
                 "url": renditions[spec].url,
+                # Absolute (WAGTAILAPI_BASE_URL): a decoupled front lives on another origin.
+                "full_url": get_full_url(None, renditions[spec].url),
                 "width": renditions[spec].width,
                 "height": renditions[spec].height,
             }
@@ -65,6 +68,7 @@ def document_representation(document):
         "id": document.pk,
         "title": document.title,
         "url": document.url,
+        "full_url": get_full_url(None, document.url),
         "extension": document.file_extension.lower(),
     }
 

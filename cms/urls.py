@@ -5,4 +5,6 @@ urlpatterns = [
     path("", include("cms.feeds.urls")),
     # sitemap.xml and robots.txt.
     path("", include("cms.seo.urls")),
+    # Headless API: /api/v2/ (pages, images, documents, page_preview).
+    path("", include("cms.api.urls")),
 ]

@@ -48,3 +48,6 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+# Headless preview: the "Aperçu sur le site public" button and its admin URL.
+from cms.preview import wagtail_hooks as _preview_hooks  # noqa: E402, F401

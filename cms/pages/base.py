@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock
+from cms.preview.mixins import PortalHeadlessPreviewMixin
 
 
 class ListingMixin(models.Model):
@@ -84,7 +85,7 @@ class BodyMixin(models.Model):
         abstract = True
 
 
-class BasePage(ListingMixin, Page):
+class BasePage(PortalHeadlessPreviewMixin, ListingMixin, Page):
     """Every page of the portal: title, intro, image, and the promote tab editors expect."""
 
     content_panels = Page.content_panels + [

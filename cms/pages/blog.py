@@ -3,9 +3,11 @@
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.api.fields import LISTING_API_FIELDS, TAXONOMY_API_FIELDS
 from cms.validators import web_url_validator
 
 from .base import BasePage, ListingIndexPage, TaxonomyMixin
@@ -18,6 +20,8 @@ class BlogIndexPage(ListingIndexPage):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.BriefPage"]
     max_count_per_parent = 1
+
+    api_fields = [*LISTING_API_FIELDS]
 
     class Meta:
         verbose_name = "blog « L'actualité des Territoires »"
@@ -65,6 +69,14 @@ class BriefPage(TaxonomyMixin, BasePage):
         + [index.SearchField("source_name"), index.FilterField("date")]
         + TaxonomyMixin.taxonomy_search_fields
     )
+
+    api_fields = [
+        *LISTING_API_FIELDS,
+        APIField("date"),
+        APIField("source_name"),
+        APIField("source_url"),
+        *TAXONOMY_API_FIELDS,
+    ]
 
     class Meta:
         verbose_name = "brève"

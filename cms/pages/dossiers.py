@@ -3,9 +3,19 @@
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from cms.api.fields import (
+    BODY_API_FIELD,
+    LISTING_API_FIELDS,
+    TAXONOMY_API_FIELDS,
+    PanoramasField,
+    SectionsField,
+    StreamBodyField,
+    choice_label_field,
+)
 from cms.blocks import ResourcesStreamBlock
 
 from .base import BasePage, BodyMixin, ListingIndexPage, TaxonomyMixin
@@ -24,6 +34,8 @@ class DossierIndexPage(ListingIndexPage):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.DossierPage"]
     max_count_per_parent = 1
+
+    api_fields = [*LISTING_API_FIELDS]
 
     class Meta:
         verbose_name = "liste des dossiers"
@@ -74,6 +86,18 @@ class DossierPage(TaxonomyMixin, BodyMixin, BasePage):
         ]
         + TaxonomyMixin.taxonomy_search_fields
     )
+
+    api_fields = [
+        *LISTING_API_FIELDS,
+        APIField("kind"),
+        choice_label_field("kind"),
+        APIField("date"),
+        APIField("sections", serializer=SectionsField()),
+        BODY_API_FIELD,
+        APIField("resources", serializer=StreamBodyField()),
+        APIField("press_panoramas", serializer=PanoramasField()),
+        *TAXONOMY_API_FIELDS,
+    ]
 
     class Meta:
         verbose_name = "dossier"

@@ -4,8 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.search import index
 
+from cms.api.fields import BODY_API_FIELD, LISTING_API_FIELDS, TAXONOMY_API_FIELDS, NetworkField
 from cms.validators import web_url_validator
 
 from .base import BasePage, BodyMixin, ListingIndexPage, TaxonomyMixin
@@ -21,6 +23,8 @@ class EventIndexPage(ListingIndexPage):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.EventPage"]
     max_count_per_parent = 1
+
+    api_fields = [*LISTING_API_FIELDS]
 
     class Meta:
         verbose_name = "agenda"
@@ -90,6 +94,19 @@ class EventPage(TaxonomyMixin, BodyMixin, BasePage):
         ]
         + TaxonomyMixin.taxonomy_search_fields
     )
+
+    api_fields = [
+        *LISTING_API_FIELDS,
+        APIField("start"),
+        APIField("end"),
+        APIField("place"),
+        APIField("is_online"),
+        APIField("online_url"),
+        APIField("registration_url"),
+        APIField("network", serializer=NetworkField()),
+        BODY_API_FIELD,
+        *TAXONOMY_API_FIELDS,
+    ]
 
     class Meta:
         verbose_name = "évènement"

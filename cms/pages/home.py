@@ -3,7 +3,10 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable
+
+from cms.api.fields import BODY_API_FIELD, LISTING_API_FIELDS, FeaturedDossiersField
 
 from .base import BasePage, BodyMixin
 
@@ -33,6 +36,12 @@ class HomePage(BodyMixin, BasePage):
             "les trois derniers dossiers publiés sont affichés.",
         ),
         FieldPanel("body"),
+    ]
+
+    api_fields = [
+        *LISTING_API_FIELDS,
+        APIField("featured_dossiers", serializer=FeaturedDossiersField()),
+        BODY_API_FIELD,
     ]
 
     class Meta:

@@ -3,7 +3,10 @@
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.search import index
+
+from cms.api.fields import BODY_API_FIELD, LISTING_API_FIELDS, TAXONOMY_API_FIELDS
 
 from .base import BasePage, BodyMixin, ListingIndexPage, TaxonomyMixin
 
@@ -15,6 +18,8 @@ class NewsIndexPage(ListingIndexPage):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.NewsPage"]
     max_count_per_parent = 1
+
+    api_fields = [*LISTING_API_FIELDS]
 
     class Meta:
         verbose_name = "liste des actualités"
@@ -41,6 +46,13 @@ class NewsPage(TaxonomyMixin, BodyMixin, BasePage):
         + [index.SearchField("body"), index.FilterField("date")]
         + TaxonomyMixin.taxonomy_search_fields
     )
+
+    api_fields = [
+        *LISTING_API_FIELDS,
+        APIField("date"),
+        BODY_API_FIELD,
+        *TAXONOMY_API_FIELDS,
+    ]
 
     class Meta:
         verbose_name = "actualité"

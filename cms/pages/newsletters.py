@@ -4,7 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
 from wagtail.search import index
+
+from cms.api.fields import BODY_API_FIELD, LISTING_API_FIELDS
 
 from .base import BasePage, BodyMixin, ListingIndexPage
 
@@ -17,6 +20,8 @@ class NewsletterIndexPage(ListingIndexPage):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.NewsletterIssuePage"]
     max_count_per_parent = 1
+
+    api_fields = [*LISTING_API_FIELDS]
 
     class Meta:
         verbose_name = "liste des Flash Info"
@@ -40,6 +45,13 @@ class NewsletterIssuePage(BodyMixin, BasePage):
         index.SearchField("body"),
         index.FilterField("number"),
         index.FilterField("date"),
+    ]
+
+    api_fields = [
+        *LISTING_API_FIELDS,
+        APIField("number"),
+        APIField("date"),
+        BODY_API_FIELD,
     ]
 
     class Meta:

@@ -4,9 +4,11 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from cms.api.fields import LISTING_API_FIELDS, TAXONOMY_API_FIELDS, PressItemsField
 from cms.validators import web_url_validator
 
 from .base import BasePage, ListingIndexPage, TaxonomyMixin
@@ -22,6 +24,8 @@ class PressPanoramaIndexPage(ListingIndexPage):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.PressPanoramaPage"]
     max_count_per_parent = 1
+
+    api_fields = [*LISTING_API_FIELDS]
 
     class Meta:
         verbose_name = "liste des panoramas de presse"
@@ -64,6 +68,13 @@ class PressPanoramaPage(TaxonomyMixin, BasePage):
         ]
         + TaxonomyMixin.taxonomy_search_fields
     )
+
+    api_fields = [
+        *LISTING_API_FIELDS,
+        APIField("date"),
+        APIField("press_items", serializer=PressItemsField()),
+        *TAXONOMY_API_FIELDS,
+    ]
 
     class Meta:
         verbose_name = "panorama de presse"

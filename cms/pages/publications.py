@@ -5,8 +5,18 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.models import Orderable
 from wagtail.search import index
+
+from cms.api.fields import (
+    BODY_API_FIELD,
+    LISTING_API_FIELDS,
+    TAXONOMY_API_FIELDS,
+    ContributorsField,
+    DocumentField,
+    choice_label_field,
+)
 
 from .base import BasePage, BodyMixin, ListingIndexPage, TaxonomyMixin
 
@@ -26,6 +36,8 @@ class PublicationIndexPage(ListingIndexPage):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.PublicationPage"]
     max_count_per_parent = 1
+
+    api_fields = [*LISTING_API_FIELDS]
 
     class Meta:
         verbose_name = "liste des publications"
@@ -85,6 +97,19 @@ class PublicationPage(TaxonomyMixin, BodyMixin, BasePage):
         ]
         + TaxonomyMixin.taxonomy_search_fields
     )
+
+    api_fields = [
+        *LISTING_API_FIELDS,
+        APIField("kind"),
+        choice_label_field("kind"),
+        APIField("number"),
+        APIField("display_number"),
+        APIField("date"),
+        APIField("document", serializer=DocumentField()),
+        APIField("contributors", serializer=ContributorsField()),
+        BODY_API_FIELD,
+        *TAXONOMY_API_FIELDS,
+    ]
 
     class Meta:
         verbose_name = "publication"

@@ -3,6 +3,8 @@
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from cms.api.fields import BODY_API_FIELD, LISTING_API_FIELDS
+
 from .base import BasePage, BodyMixin
 
 
@@ -14,6 +16,8 @@ class StandardPage(BodyMixin, BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    api_fields = [*LISTING_API_FIELDS, BODY_API_FIELD]
 
     class Meta:
         verbose_name = "page simple"

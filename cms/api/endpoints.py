@@ -1,0 +1,180 @@
+"""The endpoints of ``/api/v2/``: pages, images, documents.
+
+What they add to Wagtail's viewsets:
+- anonymous and public: no authentication, no permission class (the project's DRF default
+  is ``IsAuthenticated``, meant for the extranet API), and what may be seen comes from
+  ``cms.api.visibility`` (live, public pages of the site; documents outside restricted
+  collections), so counts, children, parents and ``find`` obey the same rules;
+- the portal's filters (``cms.api.filters``) and 400 answers for every bad parameter, also
+  on detail and ``find`` views (``cms.api.errors``);
+- queries that do not grow with the number of items: images with their renditions,
+  taxonomies, networks and inline items are prefetched for typed listings;
+- listings of one page type show a summary by default (intro, image, date, themes…);
+  bodies and other heavy fields are for the detail view only.
+"""
+
+from django.db.models import Prefetch
+from django.http import Http404
+from rest_framework.permissions import AllowAny
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
+from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page
+
+from cms.representations import RENDITION_FILTER_SPECS, rendition_prefetch
+
+from . import visibility
+from .errors import APIErrorsMixin
+from .fields import DETAIL_ONLY_FIELDS
+from .filters import (
+    CUSTOM_PARAMETERS,
+    DateFilter,
+    StrictLocaleFilter,
+    TaxonomyFilter,
+    UpcomingFilter,
+    ValidatedFieldsFilter,
+    ValidatedOrderingFilter,
+    has_field,
+)
+from .pagination import PortalPagination
+from .serializers import PortalImageSerializer, PortalPageSerializer
+
+# Shown by default in a listing of one page type, when the type has them.
+LISTING_SUMMARY_FIELDS = (
+    "intro",
+    "image",
+    "date",
+    "start",
+    "end",
+    "kind",
+    "number",
+    "themes",
+    "territories",
+)
+MAX_ID = 2**63 - 1
+
+
+class PublicEndpointMixin(APIErrorsMixin):
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    pagination_class = PortalPagination
+
+    def detail_view(self, request, pk):
+        if int(pk) > MAX_ID:
+            raise Http404("not found")
+        self.check_query_parameters(self.get_queryset())
+        return super().detail_view(request, pk)
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            value = request.GET["id"]
+            if not value.isdigit() or int(value) > MAX_ID:
+                raise BadRequestError("id : entier positif attendu.")
+            return queryset.filter(id=int(value)).first()
+        return None
+
+
+def with_prefetches(queryset):
+    """Everything a listing item of ``queryset.model`` shows, loaded in constant queries."""
+    model = queryset.model
+    joined = [name for name in ("image", "network") if has_field(model, name)]
+    if joined:
+        queryset = queryset.select_related(*joined)
+    if has_field(model, "image"):
+        queryset = queryset.prefetch_related(rendition_prefetch("image"))
+    for name in ("themes", "territories", "contributors"):
+        if has_field(model, name):
+            queryset = queryset.prefetch_related(name)
+    if has_field(model, "press_items"):
+        items = model._meta.get_field("press_items").related_model
+        queryset = queryset.prefetch_related(
+            Prefetch("press_items", queryset=items.objects.select_related("theme"))
+        )
+    return queryset
+
+
+class PagesEndpoint(PublicEndpointMixin, PagesAPIViewSet):
+    base_serializer_class = PortalPageSerializer
+    filter_backends = [
+        ValidatedFieldsFilter,
+        TaxonomyFilter,
+        DateFilter,
+        UpcomingFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        ValidatedOrderingFilter,
+        TranslationOfFilter,
+        StrictLocaleFilter,
+        SearchFilter,  # last: search results cannot be filtered further
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(CUSTOM_PARAMETERS)
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, *DETAIL_ONLY_FIELDS]
+
+    def get_base_queryset(self):
+        return visibility.public_pages(self.request)
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if queryset.model is not Page:
+            queryset = with_prefetches(queryset)
+        return queryset
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        fields = super().get_listing_default_fields(model)
+        available = cls.get_available_fields(model)
+        return fields + [name for name in LISTING_SUMMARY_FIELDS if name in available]
+
+    def get_serializer_class(self):
+        if self.action == "listing_view" and "fields" in self.request.GET:
+            try:
+                requested = parse_fields_parameter(self.request.GET["fields"])
+            except ValueError as error:
+                raise BadRequestError(f"fields error: {error}") from error
+            heavy = sorted(
+                name
+                for name, negated, _sub in requested
+                if not negated and name in DETAIL_ONLY_FIELDS
+            )
+            if heavy:
+                raise BadRequestError(
+                    f"fields : {', '.join(heavy)} seulement dans le détail d'une page "
+                    "(/api/v2/pages/<id>/)."
+                )
+        return super().get_serializer_class()
+
+
+class ImagesEndpoint(PublicEndpointMixin, ImagesAPIViewSet):
+    """Images are public (nothing private goes into the image library)."""
+
+    base_serializer_class = PortalImageSerializer
+    filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, SearchFilter]
+    body_fields = [*ImagesAPIViewSet.body_fields, "alt", "renditions"]
+    listing_default_fields = [
+        *ImagesAPIViewSet.listing_default_fields,
+        "width",
+        "height",
+        "alt",
+        "renditions",
+    ]
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_renditions(*RENDITION_FILTER_SPECS)
+
+
+class DocumentsEndpoint(PublicEndpointMixin, DocumentsAPIViewSet):
+    """Documents outside restricted collections; ``download_url`` is the serve view."""
+
+    filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, SearchFilter]
+
+    def get_queryset(self):
+        return visibility.filter_public_documents(super().get_queryset())

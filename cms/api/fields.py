@@ -1,0 +1,222 @@
+"""Serialiser fields of the page types, and the ``APIField`` lists they declare.
+
+Page classes list their fields in ``api_fields`` (Wagtail's convention) using the building
+blocks below, so each shape is defined once:
+
+- images: ``cms.representations.image_representation`` (id, title, alt, size and the
+  renditions of ``RENDITION_SPECS``), the same shape as images inside bodies;
+- documents: ``document_representation`` (serve-view URL), ``null`` when private;
+- pages: ``page_representation``, only live and public ones;
+- themes and territories: lists of ``{id, name, slug}``;
+- StreamFields: prepared by ``cms.api.streams`` then serialised by their blocks.
+
+This module must not import ``cms.models``: the page modules import it.
+"""
+
+from rest_framework import serializers
+from rest_framework.fields import Field
+from wagtail.api import APIField
+from wagtail.api.utils import get_full_url
+
+from cms.representations import document_representation, image_representation
+
+from . import visibility
+from .streams import prepare_stream
+
+
+def _request(field):
+    return field.context.get("request")
+
+
+def private_collections(context):
+    """Private collection ids, computed once per request (the serialiser context is shared by
+    every field of every item of a response)."""
+    if "_private_collections" not in context:
+        context["_private_collections"] = visibility.private_collection_ids()
+    return context["_private_collections"]
+
+
+def _all(value):
+    """Rows of a relation, whether a real manager or an in-memory (preview) one."""
+    return value.all() if hasattr(value, "all") else value
+
+
+class ImageField(Field):
+    """An image with its renditions; ``null`` when there is none."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, image):
+        return image_representation(image)
+
+
+class DocumentField(Field):
+    """A document linked through the serve view, or ``null`` when it is private."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, document):
+        if not visibility.is_public_document(document, private_collections(self.context)):
+            return None
+        return document_representation(document)
+
+
+class TaxonomyField(Field):
+    """Themes or territories as ``[{id, name, slug}]`` (prefetched in listings)."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, terms):
+        return [{"id": term.pk, "name": term.name, "slug": term.slug} for term in _all(terms)]
+
+
+class NetworkField(Field):
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, network):
+        return {
+            "id": network.pk,
+            "name": network.name,
+            "short_name": network.short_name,
+            "slug": network.slug,
+            "member_count": network.member_count,
+            "member_count_label": network.member_count_label,
+        }
+
+
+class StreamBodyField(Field):
+    """A StreamField, prepared (bulk loads, private links removed) then serialised by blocks."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        prepare_stream(value, request=_request(self))
+        return value.stream_block.get_api_representation(value, self.context)
+
+
+class PressItemsField(Field):
+    """The items of a press panorama, in the editor's order."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, items):
+        rows = _all(items)
+        if hasattr(rows, "select_related"):
+            rows = rows.select_related("theme")
+        return [
+            {
+                "title": item.title,
+                "outlet": item.outlet,
+                "date": item.date.isoformat() if item.date else None,
+                "url": item.url,
+                "excerpt": item.excerpt,
+                "theme": (
+                    {"id": item.theme.pk, "name": item.theme.name, "slug": item.theme.slug}
+                    if item.theme_id
+                    else None
+                ),
+            }
+            for item in rows
+        ]
+
+
+class ContributorsField(Field):
+    """Speakers or authors of a publication, in the editor's order."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, contributors):
+        return [
+            {"name": person.name, "role": person.role, "organisation": person.organisation}
+            for person in _all(contributors)
+        ]
+
+
+class SectionsField(Field):
+    """A dossier's table of contents: ``[{anchor, title}]`` from its h2 headings."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, sections):
+        return [{"anchor": anchor, "title": title} for anchor, title in sections]
+
+
+def _page_summary(field, page):
+    request = _request(field)
+    summary = {
+        "id": page.pk,
+        "title": page.title,
+        "type": f"{page._meta.app_label}.{type(page).__name__}",
+        "html_url": page.get_full_url(request=request),
+    }
+    router = field.context.get("router")
+    if router is not None and request is not None:
+        path = router.get_object_detail_urlpath(type(page), page.pk)
+        summary["detail_url"] = get_full_url(request, path) if path else None
+    return summary
+
+
+class PanoramasField(Field):
+    """A dossier's press panoramas (live and public), latest first."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, panoramas):
+        # ``source`` is DossierPage.press_panoramas(), already live().public().
+        return [
+            {**_page_summary(self, panorama), "date": panorama.date.isoformat()}
+            for panorama in panoramas
+        ]
+
+
+class FeaturedDossiersField(Field):
+    """The dossiers featured on the home page, in order, if live and public."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, featured):
+        rows = _all(featured)
+        if hasattr(rows, "select_related"):
+            rows = rows.select_related("dossier")
+        items = list(rows)
+        visible = visibility.visible_page_ids(item.dossier_id for item in items)
+        return [_page_summary(self, item.dossier) for item in items if item.dossier_id in visible]
+
+
+# --- what page classes put in ``api_fields`` ------------------------------------------------
+
+LISTING_API_FIELDS = [APIField("intro"), APIField("image", serializer=ImageField())]
+TAXONOMY_API_FIELDS = [
+    APIField("themes", serializer=TaxonomyField()),
+    APIField("territories", serializer=TaxonomyField()),
+]
+BODY_API_FIELD = APIField("body", serializer=StreamBodyField())
+
+
+def choice_label_field(name):
+    """``<name>_label``: the human label of a choice field (``"Conf'At"`` for ``confat``)."""
+    return APIField(f"{name}_label", serializer=serializers.CharField(source=f"get_{name}_display"))
+
+
+# Fields too heavy for listings: asked for in a listing, they answer 400 (see endpoints).
+DETAIL_ONLY_FIELDS = ("body", "resources", "press_panoramas", "featured_dossiers")
