@@ -12,6 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from extranet.documents.validation import ALLOWED_EXTENSIONS
 from extranet.forum import services as forum_services
 from extranet.forum.sanitize import ALLOWED_PROTOCOLS
+from extranet.notifications.models import DigestFrequency, NotificationLevel
 from extranet.spaces import permissions
 from extranet.spaces.models import Space
 from extranet.spaces.roles import Role
@@ -175,4 +176,95 @@ class FolderForm(forms.Form):
         label="Nom du dossier",
         max_length=120,
         error_messages={"required": "Le nom du dossier est obligatoire."},
+    )
+
+
+# --- meetings ------------------------------------------------------------------------------------
+
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M", "%d/%m/%Y %Hh%M", "%Y-%m-%d %H:%M"]
+
+
+def _datetime_field(label):
+    return forms.DateTimeField(
+        label=label,
+        input_formats=DATETIME_FORMATS,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="Date et heure, par exemple 14/03/2027 09:30.",
+        error_messages={
+            "required": "Indiquez la date et l'heure.",
+            "invalid": "Date ou heure non reconnue : écrivez par exemple 14/03/2027 09:30.",
+        },
+    )
+
+
+class MeetingForm(forms.Form):
+    """Fields named like `meetings.services.EDITABLE_FIELDS`; the service validates them."""
+
+    title = forms.CharField(
+        label="Titre", max_length=200, error_messages={"required": "Le titre est obligatoire."}
+    )
+    starts_at = _datetime_field("Début")
+    ends_at = _datetime_field("Fin")
+    place = forms.CharField(
+        label="Lieu",
+        max_length=255,
+        required=False,
+        help_text="Adresse ; laissez vide pour une rencontre seulement en ligne.",
+    )
+    online_url = forms.URLField(
+        label="Lien de la visioconférence",
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": "Saisissez une adresse web complète (https://…)."},
+    )
+    agenda = forms.CharField(
+        label="Ordre du jour",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=POST_BODY_HELP.replace(" Mentionnez un membre de l'espace avec @Prénom.Nom.", ""),
+    )
+    capacity = forms.IntegerField(
+        label="Nombre de places",
+        required=False,
+        min_value=1,
+        help_text="Laissez vide s'il n'y a pas de limite.",
+        error_messages={
+            "invalid": "Indiquez un nombre entier.",
+            "min_value": "Le nombre de places doit être positif (vide : sans limite).",
+        },
+    )
+    documents = forms.ModelMultipleChoiceField(
+        label="Documents joints",
+        required=False,
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Documents de la bibliothèque de l'espace à joindre à la rencontre.",
+    )
+
+    def __init__(self, *args, documents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["documents"].queryset = documents
+        if not documents.exists():
+            del self.fields["documents"]
+
+    def meeting_fields(self):
+        """Keyword arguments for `meetings.services.create_meeting`/`update_meeting`."""
+        data = dict(self.cleaned_data)
+        documents = data.pop("documents", None)
+        return data, (list(documents) if documents is not None else None)
+
+
+# --- notifications -------------------------------------------------------------------------------
+
+
+class NotificationSettingsForm(forms.Form):
+    level = forms.ChoiceField(
+        label="E-mails à chaque nouveau message",
+        choices=NotificationLevel.choices,
+        widget=forms.RadioSelect,
+    )
+    digest_frequency = forms.ChoiceField(
+        label="Récapitulatif de l'activité de l'espace",
+        choices=DigestFrequency.choices,
+        widget=forms.RadioSelect,
     )

@@ -7,7 +7,7 @@ taken by a space slug.
 
 from django.urls import path
 
-from .views import documents, members, posts, spaces, topics
+from .views import documents, meetings, members, notifications, posts, spaces, topics
 
 space = "<slug:slug>/"
 
@@ -63,6 +63,28 @@ urlpatterns = [
         space + "documents/dossiers/<int:folder_pk>/supprimer/",
         documents.folder_delete,
         name="folder_delete",
+    ),
+    # Meetings
+    path(space + "rencontres/", meetings.meeting_list, name="meeting_list"),
+    path(space + "rencontres/nouvelle/", meetings.meeting_create, name="meeting_create"),
+    path(space + "rencontres/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path(space + "rencontres/<int:pk>/modifier/", meetings.meeting_edit, name="meeting_edit"),
+    path(space + "rencontres/<int:pk>/supprimer/", meetings.meeting_delete, name="meeting_delete"),
+    path(
+        space + "rencontres/<int:pk>/inscription/",
+        meetings.meeting_sign_up,
+        name="meeting_sign_up",
+    ),
+    path(
+        space + "rencontres/<int:pk>/desinscription/",
+        meetings.meeting_cancel,
+        name="meeting_cancel",
+    ),
+    # Notifications
+    path(
+        space + "notifications/",
+        notifications.notification_settings,
+        name="notification_settings",
     ),
     # Members
     path(space + "membres/", members.member_list, name="member_list"),

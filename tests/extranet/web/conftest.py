@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from extranet.spaces.models import Membership
-from tests.factories.extranet import make_document, make_member, make_topic
+from tests.factories.extranet import MeetingFactory, make_document, make_member, make_topic
 
 
 def space_url(name, space, **kwargs):
@@ -19,7 +19,7 @@ def space_url(name, space, **kwargs):
 
 def furnish(space):
     """A topic opened by a plain member (its first post is "someone else's post" for the
-    roles), a plain member to remove or promote, and a document."""
+    roles), a plain member to remove or promote, a document and an upcoming meeting."""
     author = make_member(space, first_name="Noor", last_name="Autrice")
     topic = make_topic(
         space,
@@ -34,6 +34,7 @@ def furnish(space):
         others_post=topic.posts.get(),
         target=Membership.objects.get(space=space, user=target),
         document=make_document(space, uploader=author, name="Compte rendu CLSPD.pdf"),
+        meeting=MeetingFactory(space=space, title="Rencontre des coordinateur·rice·s"),
     )
 
 

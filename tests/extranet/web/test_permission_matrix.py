@@ -17,6 +17,8 @@ import pytest
 
 from extranet.documents.models import Document
 from extranet.forum.models import Post, Topic
+from extranet.meetings.models import Meeting, Registration
+from extranet.notifications.models import SpaceSubscription
 from extranet.spaces.models import Invitation, Membership, Space
 from extranet.spaces.roles import Role
 from tests.extranet.documents.samples import upload
@@ -42,6 +44,9 @@ invite          login/login 404/404  403/404 302/404   302/404 404/404 302/302 l
 remove_member   login/login 404/404  403/404 302/404   302/404 404/404 302/302 login/login
 change_role     login/login 404/404  403/404 403/404   302/404 404/404 302/302 login/login
 edit_settings   login/login 404/404  403/404 403/404   302/404 404/404 302/302 login/login
+sign_up         login/login 404/404  302/404 302/404   302/404 404/404 302/302 login/login
+create_meeting  login/login 404/404  403/404 302/404   302/404 404/404 302/302 login/login
+notifications   login/login 404/404  302/404 302/404   302/404 404/404 302/302 login/login
 """
 
 
@@ -169,6 +174,31 @@ def _actions(world, user):
             space_url("space_settings", space),
             {"name": "Espace renommé", "description": "Nouvelle présentation"},
             lambda: Space.objects.get(pk=space.pk).name == "Espace renommé",
+        ),
+        "sign_up": Action(
+            "post",
+            space_url("meeting_sign_up", space, pk=world.meeting.pk),
+            {},
+            lambda: Registration.objects.filter(meeting=world.meeting, user_id=user.pk).exists(),
+        ),
+        "create_meeting": Action(
+            "post",
+            space_url("meeting_create", space),
+            {
+                "title": "Rencontre de la matrice",
+                "starts_at": "14/03/2031 09:30",
+                "ends_at": "14/03/2031 16:00",
+                "place": "Carcassonne",
+            },
+            lambda: Meeting.objects.filter(space=space, title="Rencontre de la matrice").exists(),
+        ),
+        "notifications": Action(
+            "post",
+            space_url("notification_settings", space),
+            {"level": "mentions", "digest_frequency": "weekly"},
+            lambda: SpaceSubscription.objects.filter(
+                space=space, user_id=user.pk, level="mentions"
+            ).exists(),
         ),
     }
 
