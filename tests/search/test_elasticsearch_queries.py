@@ -168,9 +168,7 @@ _queries = st.one_of(
 )  # fmt: skip
 
 
-@settings(
-    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=400, deadline=None, database=None, suppress_health_check=_FIXTURE_CHECK)
 @given(
     q=_queries,
     audience=st.frozensets(_tokens, min_size=1, max_size=25),
@@ -200,9 +198,7 @@ def test_every_generated_query_carries_the_audience_filter(
     json.dumps(body)  # serialisable as sent
 
 
-@settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=200, deadline=None, database=None, suppress_health_check=_FIXTURE_CHECK)
 @given(prefix=st.text(min_size=1, max_size=100), audience=st.frozensets(_tokens, min_size=1))
 def test_every_suggestion_query_carries_the_audience_filter(engine, prefix, audience):
     query = engine.suggest_query(audience, prefix)
