@@ -520,6 +520,14 @@ class _Seeder:
         return self.report
 
 
+def seed_taxonomies(stdout=None) -> SeedReport:
+    """Only the themes, territories and networks (what the extranet demo links to)."""
+    with transaction.atomic():
+        seeder = _Seeder(stdout)
+        seeder.taxonomies()
+    return seeder.report
+
+
 def seed_cms(stdout=None) -> SeedReport:
     """Create whatever is missing of the demo site; see the module docstring."""
     with transaction.atomic(), deferred_indexing():

@@ -197,9 +197,16 @@ def test_seed_demo_refuses_to_run_outside_development(seeded, settings):
         call_command("seed_demo", stdout=io.StringIO())
 
 
-def test_seed_demo_prints_the_admin_login(seeded, settings, tmp_path):
+def test_seed_demo_builds_both_parts_and_prints_the_logins(seeded, settings):
+    from extranet.demo.content import DEMO_MEMBER
+    from extranet.spaces.models import Space
+
     settings.DEBUG = True
     out = io.StringIO()
     call_command("seed_demo", stdout=out)
     assert f"{ADMIN_EMAIL} / " in out.getvalue()
+    assert f"{DEMO_MEMBER.email} / " in out.getvalue()
     assert counts()["pages"] == seeded["after_first"]["pages"]
+    # With the site seeded first, the dossier's exchange space links to its dossier page.
+    space = Space.objects.get(slug="echanges-integration-langue")
+    assert space.dossier.slug == "integration-et-apprentissage-de-la-langue"

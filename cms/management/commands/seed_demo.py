@@ -5,12 +5,31 @@ directly. The demo creates accounts with printed passwords, so the command refus
 outside development unless explicitly forced.
 """
 
+import logging
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo.seed import ADMIN_EMAIL, ADMIN_PASSWORD, seed_cms
+
+# Wagtail logs every page created and published, django-tasks every task it runs: hundreds of
+# lines that would bury the logins this command exists to print.
+CHATTY_LOGGERS = ("wagtail", "django_tasks")
+
+
+@contextmanager
+def _quiet_loggers(names):
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 class Command(BaseCommand):
@@ -31,23 +50,28 @@ class Command(BaseCommand):
                 "développement (DEBUG activé). Ajouter --force pour passer outre."
             )
         started = time.monotonic()
+        with _quiet_loggers(CHATTY_LOGGERS):
+            logins = self._seed()
+        self._print_logins(time.monotonic() - started, logins)
+
+    def _seed(self):
+        """Seed the site, then the extranet when its apps are installed; return its logins."""
         seed_cms(stdout=self.stdout)
-        member_login = None
         try:
             from extranet.demo.seed import extranet_available, seed_extranet
-        except ImportError:
+        except ImportError:  # the extranet part of the demo is not installed
             extranet_available = None
-        if extranet_available is not None and extranet_available():
-            member_login = seed_extranet(stdout=self.stdout)
-        else:
+        if extranet_available is None or not extranet_available():
             self.stdout.write("Extranet : modèles absents, partie extranet ignorée.")
-        elapsed = time.monotonic() - started
+            return []
+        return seed_extranet(stdout=self.stdout).logins
+
+    def _print_logins(self, elapsed, logins):
         self.stdout.write(self.style.SUCCESS(f"Démo prête en {elapsed:.1f} s."))
         self.stdout.write("")
         self.stdout.write(f"  Administration : /admin/  —  {ADMIN_EMAIL} / {ADMIN_PASSWORD}")
-        if member_login is not None:
-            for label, email, password in member_login:
-                self.stdout.write(f"  {label} : /extranet/  —  {email} / {password}")
+        for label, email, password in logins:
+            self.stdout.write(f"  {label} : /extranet/  —  {email} / {password}")
         self.stdout.write(
             "  (mots de passe de démonstration, fixés à la création des comptes : s'ils ont "
             "été changés depuis, les nouveaux restent en vigueur)"
