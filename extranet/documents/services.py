@@ -9,6 +9,7 @@ a file whose row could not be saved is removed at once.
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.http import Http404
 from django.utils import timezone
 
 from . import permissions
@@ -65,7 +66,10 @@ def add_version(document, uploader, uploaded_file) -> DocumentVersion:
     checked = _checked_file(uploaded_file)
     with transaction.atomic():
         # The lock makes version numbers gap-free and unique under concurrent replacements.
-        locked = Document.objects.select_for_update().get(pk=document.pk)
+        try:
+            locked = Document.objects.select_for_update(of=("self",)).get(pk=document.pk)
+        except Document.DoesNotExist:
+            raise Http404(permissions.DOCUMENT_NOT_FOUND) from None
         number = (locked.versions.aggregate(last=Max("number"))["last"] or 0) + 1
         now = timezone.now()
         version = _store_version(locked, checked, uploader, number=number, at=now)

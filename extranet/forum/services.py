@@ -16,10 +16,11 @@ from the history moderators and staff can review.
 
 from collections import Counter
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils import timezone
 
 from extranet.spaces import permissions as space_permissions
@@ -34,6 +35,25 @@ MAX_BODY_LENGTH = 50_000
 MAX_TITLE_LENGTH = Topic._meta.get_field("title").max_length
 MAX_REASON_LENGTH = Post._meta.get_field("hidden_reason").max_length
 HIDING_FIELDS = ["is_hidden", "hidden_by", "hidden_reason", "hidden_at"]
+
+
+# --- locking ---------------------------------------------------------------------------------
+
+
+def _lock(queryset, pk, not_found):
+    """Fetch and lock one row for the rest of the transaction; 404 if it vanished meanwhile.
+
+    ``of=("self",)`` locks that row only, not the joined space: replies in different topics of
+    one space never wait for each other.
+    """
+    try:
+        return queryset.select_for_update(of=("self",)).get(pk=pk)
+    except ObjectDoesNotExist:
+        raise Http404(not_found) from None
+
+
+def _posts_with_space():
+    return Post.objects.select_related("topic__space")
 
 
 # --- input ----------------------------------------------------------------------------------
@@ -86,7 +106,7 @@ def reply(topic, author, body) -> Post:
     """Add a reply. Concurrent replies to one topic serialise on the topic row."""
     body = clean_body(body)
     with transaction.atomic():
-        locked = Topic.objects.select_for_update().select_related("space").get(pk=topic.pk)
+        locked = _lock(Topic.objects.select_related("space"), topic.pk, permissions.TOPIC_NOT_FOUND)
         # Checked under the lock: a topic locked a moment ago takes no more replies.
         permissions.check_reply(author, locked)
         post = _add_post(locked, author, body)
@@ -116,7 +136,7 @@ def edit_post(post, editor, body) -> Post:
     """
     body = clean_body(body)
     with transaction.atomic():
-        locked = Post.objects.select_for_update().select_related("topic__space").get(pk=post.pk)
+        locked = _lock(_posts_with_space(), post.pk, permissions.POST_NOT_FOUND)
         permissions.check_edit_post(editor, locked)
         if body == locked.body:
             return locked
@@ -154,8 +174,8 @@ def delete_post(post, by) -> Post:
     sent keep pointing at a real row; the topic's counters simply stop counting it.
     """
     with transaction.atomic():
-        topic = Topic.objects.select_for_update().get(pk=post.topic_id)
-        locked = Post.objects.select_for_update().select_related("topic__space").get(pk=post.pk)
+        topic = _lock(Topic.objects.all(), post.topic_id, permissions.TOPIC_NOT_FOUND)
+        locked = _lock(_posts_with_space(), post.pk, permissions.POST_NOT_FOUND)
         permissions.check_delete_post(by, locked)
         now = timezone.now()
         PostRevision.objects.create(
@@ -179,8 +199,8 @@ def hide_post(post, by, reason) -> Post:
             {"reason": f"Le motif ne doit pas dépasser {MAX_REASON_LENGTH} caractères."}
         )
     with transaction.atomic():
-        topic = Topic.objects.select_for_update().get(pk=post.topic_id)
-        locked = Post.objects.select_for_update().select_related("topic__space").get(pk=post.pk)
+        topic = _lock(Topic.objects.all(), post.topic_id, permissions.TOPIC_NOT_FOUND)
+        locked = _lock(_posts_with_space(), post.pk, permissions.POST_NOT_FOUND)
         permissions.check_hide_post(by, locked)
         locked.is_hidden = True
         locked.hidden_by = by
@@ -195,8 +215,8 @@ def hide_post(post, by, reason) -> Post:
 def restore_post(post, by) -> Post:
     """A moderator shows a hidden post again."""
     with transaction.atomic():
-        topic = Topic.objects.select_for_update().get(pk=post.topic_id)
-        locked = Post.objects.select_for_update().select_related("topic__space").get(pk=post.pk)
+        topic = _lock(Topic.objects.all(), post.topic_id, permissions.TOPIC_NOT_FOUND)
+        locked = _lock(_posts_with_space(), post.pk, permissions.POST_NOT_FOUND)
         permissions.check_hide_post(by, locked)
         locked.is_hidden = False
         locked.hidden_by = None

@@ -1,6 +1,7 @@
 """Django admin for staff: review meetings and their registrations."""
 
 from django.contrib import admin
+from django.db import models
 
 from .models import Meeting, Registration
 
@@ -22,6 +23,8 @@ class MeetingAdmin(admin.ModelAdmin):
     raw_id_fields = ("created_by",)
     filter_horizontal = ("documents",)
     inlines = [RegistrationInline]
+    # A link typed without scheme is a visio link: https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_participant_count()

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
+from django.http import Http404
 from django.utils import timezone
 
 from extranet.forum.sanitize import clean_html
@@ -16,6 +17,14 @@ from . import permissions
 from .models import Meeting, Registration
 
 EDITABLE_FIELDS = ("title", "starts_at", "ends_at", "place", "online_url", "agenda", "capacity")
+
+
+def _lock(pk):
+    """Lock the meeting row only (not its space); 404 if it was deleted meanwhile."""
+    try:
+        return Meeting.objects.select_related("space").select_for_update(of=("self",)).get(pk=pk)
+    except Meeting.DoesNotExist:
+        raise Http404(permissions.MEETING_NOT_FOUND) from None
 
 
 def _apply(meeting, fields, documents):
@@ -56,7 +65,7 @@ def create_meeting(space, by, *, documents=(), **fields) -> Meeting:
 def update_meeting(meeting, by, *, documents=None, **fields) -> Meeting:
     permissions.check_manage_meeting(by, meeting)
     with transaction.atomic():
-        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        locked = _lock(meeting.pk)
         _apply(locked, fields, documents)
         registered = locked.registrations.count()
         if locked.capacity is not None and locked.capacity < registered:
@@ -84,7 +93,7 @@ def sign_up(meeting, user) -> Registration:
     French ``ValidationError`` when the meeting has started or is full.
     """
     with transaction.atomic():
-        locked = Meeting.objects.select_for_update().select_related("space").get(pk=meeting.pk)
+        locked = _lock(meeting.pk)
         permissions.check_view_meeting(user, locked)
         existing = Registration.objects.filter(meeting=locked, user=user).first()
         if existing is not None:

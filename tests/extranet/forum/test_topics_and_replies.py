@@ -128,3 +128,10 @@ def test_moderators_see_author_deleted_as_former_member(space):
     topic.refresh_from_db()
     assert topic.author is None
     assert "membre parti·e" in str(topic.posts.get())
+
+
+def test_reply_to_a_topic_deleted_meanwhile_is_404_not_an_error(space, member):
+    topic = make_topic(space, member)
+    Topic.objects.filter(pk=topic.pk).delete()
+    with pytest.raises(Http404):
+        reply(topic, member, "Trop tard")

@@ -138,3 +138,10 @@ def test_meetings_are_narrowed_to_visible_spaces(space, other_space, member, sta
     there = MeetingFactory(space=other_space)
     assert list(permissions.filter_meetings_queryset(member)) == [here]
     assert set(permissions.filter_meetings_queryset(staff)) == {here, there}
+
+
+def test_sign_up_to_a_meeting_deleted_meanwhile_is_404(space, member):
+    meeting = MeetingFactory(space=space)
+    Meeting.objects.filter(pk=meeting.pk).delete()
+    with pytest.raises(Http404):
+        sign_up(meeting, member)
