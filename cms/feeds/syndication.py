@@ -84,6 +84,10 @@ class PageFeed(Feed):
     def feed_url(self, scope):
         return scope.reverse(self.url_name)
 
+    def feed_guid(self, scope):
+        # Atom's feed id: the feed's own URL, which does not change with the index's slug.
+        return self.feed_url(scope)
+
     def author_name(self, scope):
         # Atom requires an author: the organisation signs every item.
         return self.site_name(scope)

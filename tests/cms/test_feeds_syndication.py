@@ -267,6 +267,7 @@ def test_atom_entry_has_id_dates_summary_and_feed_author(client, tree):
     entry = feed.find(f"{ATOM}entry")
 
     assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Ressources & Territoires"
+    assert feed.findtext(f"{ATOM}id") == "http://localhost/flux/actualites.atom"
     assert entry.findtext(f"{ATOM}id").endswith(f":page-{news.pk}")
     assert entry.findtext(f"{ATOM}published").startswith("2023-05-17T00:00:00+02:00")
     assert entry.find(f"{ATOM}summary").get("type") == "html"
