@@ -140,7 +140,7 @@ def _scoped(queryset, index_page):
     return queryset
 
 
-def _apply_when(queryset, model, when):
+def _apply_when(queryset, when):
     now = timezone.now()
     queryset = queryset.annotate(listing_end=Coalesce(F("end"), F("start")))
     if when == PAST:
@@ -184,7 +184,7 @@ def build_listing(index_page, request):
             queryset = queryset.distinct()
         if "when" in filters:
             when = data.get("when") or UPCOMING
-            queryset = _apply_when(queryset, model, when)
+            queryset = _apply_when(queryset, when)
         else:
             queryset = queryset.order_by(f"-{date_field}", "-pk")
         is_filtered = any(data.get(name) for name in ("theme", "territory", "year", "kind"))
@@ -239,7 +239,7 @@ def home_sections(home, request):
             base_queryset(brief_model).filter(**in_site).order_by("-date", "-pk")[:5]
         ),
         "upcoming_events": list(
-            _apply_when(base_queryset(event_model).filter(**in_site), event_model, UPCOMING)[:3]
+            _apply_when(base_queryset(event_model).filter(**in_site), UPCOMING)[:3]
         ),
         "featured_dossiers": dossiers,
         "themes": list(Theme.objects.filter(parent=None)),
