@@ -45,7 +45,7 @@ from .filters import (
     has_field,
 )
 from .pagination import PortalPagination
-from .serializers import PortalImageSerializer, PortalPageSerializer
+from .serializers import PortalDocumentSerializer, PortalImageSerializer, PortalPageSerializer
 
 # Shown by default in a listing of one page type, when the type has them.
 LISTING_SUMMARY_FIELDS = (
@@ -78,8 +78,7 @@ class PublicEndpointMixin(APIErrorsMixin):
             value = request.GET["id"]
             if not value.isdigit() or int(value) > MAX_ID:
                 raise BadRequestError("id : entier positif attendu.")
-            return queryset.filter(id=int(value)).first()
-        return None
+        return super().find_object(queryset, request)
 
 
 def with_prefetches(queryset):
@@ -168,13 +167,16 @@ class ImagesEndpoint(PublicEndpointMixin, ImagesAPIViewSet):
     ]
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_renditions(*RENDITION_FILTER_SPECS)
+        queryset = super().get_queryset().prefetch_renditions(*RENDITION_FILTER_SPECS)
+        return queryset.prefetch_related("tags")
 
 
 class DocumentsEndpoint(PublicEndpointMixin, DocumentsAPIViewSet):
     """Documents outside restricted collections; ``download_url`` is the serve view."""
 
+    base_serializer_class = PortalDocumentSerializer
     filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter, SearchFilter]
 
     def get_queryset(self):
-        return visibility.filter_public_documents(super().get_queryset())
+        queryset = visibility.filter_public_documents(super().get_queryset(), self.request)
+        return queryset.prefetch_related("tags")

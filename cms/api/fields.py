@@ -28,14 +28,6 @@ def _request(field):
     return field.context.get("request")
 
 
-def private_collections(context):
-    """Private collection ids, computed once per request (the serialiser context is shared by
-    every field of every item of a response)."""
-    if "_private_collections" not in context:
-        context["_private_collections"] = visibility.private_collection_ids()
-    return context["_private_collections"]
-
-
 def _all(value):
     """Rows of a relation, whether a real manager or an in-memory (preview) one."""
     return value.all() if hasattr(value, "all") else value
@@ -60,7 +52,7 @@ class DocumentField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, document):
-        if not visibility.is_public_document(document, private_collections(self.context)):
+        if not visibility.for_request(_request(self)).is_public_document(document):
             return None
         return document_representation(document)
 
@@ -199,7 +191,9 @@ class FeaturedDossiersField(Field):
         if hasattr(rows, "select_related"):
             rows = rows.select_related("dossier")
         items = list(rows)
-        visible = visibility.visible_page_ids(item.dossier_id for item in items)
+        visible = visibility.for_request(_request(self)).visible_page_ids(
+            item.dossier_id for item in items
+        )
         return [_page_summary(self, item.dossier) for item in items if item.dossier_id in visible]
 
 

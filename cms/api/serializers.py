@@ -14,6 +14,7 @@ from wagtail.api.v2.serializers import (
     PageParentField,
     PageSerializer,
 )
+from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.images.api.v2.serializers import ImageSerializer
 
 from cms.representations import image_representation
@@ -61,6 +62,18 @@ class ImageAltField(Field):
         return image.default_alt_text
 
 
+class PrefetchedTagsField(Field):
+    """Tag names, read from ``prefetch_related("tags")`` (Wagtail's field queries per item)."""
+
+    def to_representation(self, tags):
+        return sorted(tag.name for tag in tags.all())
+
+
 class PortalImageSerializer(ImageSerializer):
     alt = ImageAltField(read_only=True)
     renditions = ImageRenditionsField(read_only=True)
+    tags = PrefetchedTagsField(read_only=True)
+
+
+class PortalDocumentSerializer(DocumentSerializer):
+    tags = PrefetchedTagsField(read_only=True)

@@ -99,17 +99,17 @@ def _rich_text_links(sources):
     return ids
 
 
-def _link_targets(ids, request, private_collections):
+def _link_targets(ids, request, seen):
     """linktype → {id: href} for the targets the API may link to."""
     hrefs = {"page": {}, "document": {}}
     if ids.get("page"):
-        for page in Page.objects.filter(pk__in=ids["page"]).live().public():
+        for page in seen.filter_public(Page.objects.filter(pk__in=ids["page"])):
             url = page.get_url(request=request)
             if url:
                 hrefs["page"][page.pk] = url
     if ids.get("document"):
         for document in get_document_model().objects.filter(pk__in=ids["document"]):
-            if document.collection_id not in private_collections:
+            if seen.is_public_document(document):
                 hrefs["document"][document.pk] = document.url
     return hrefs
 
@@ -142,23 +142,19 @@ def prepare_stream(stream_value, request=None):
 
     prefetch_renditions(images)
 
+    seen = visibility.for_request(request)
     link_ids = _rich_text_links(leaf.value.source for leaf in texts)
-    private_collections = (
-        visibility.private_collection_ids() if documents or link_ids.get("document") else set()
-    )
     for leaf in documents:
-        if leaf.value is not None and leaf.value.collection_id in private_collections:
+        if leaf.value is not None and not seen.is_public_document(leaf.value):
             leaf.replace(None)
 
-    visible_pages = visibility.visible_page_ids(
-        leaf.value.pk for leaf in pages if leaf.value is not None
-    )
+    visible_pages = seen.visible_page_ids(leaf.value.pk for leaf in pages if leaf.value is not None)
     for leaf in pages:
         if leaf.value is not None and leaf.value.pk not in visible_pages:
             leaf.replace(None)
 
     if link_ids:
-        hrefs = _link_targets(link_ids, request, private_collections)
+        hrefs = _link_targets(link_ids, request, seen)
         for leaf in texts:
             leaf.value.source = _expand_links(leaf.value.source, hrefs)
     return stream_value

@@ -1,6 +1,6 @@
 """What the public API may show, in one place.
 
-Rules (every endpoint, filter and serialiser field goes through these functions):
+Rules (every endpoint, filter and serialiser field goes through this module):
 - pages: live and public only — a page under any view restriction (password, login, groups),
   or below one, is invisible: not listed, not counted, not found by id or path, not linked;
 - pages are scoped to the site of the request (Wagtail's ``site`` parameter picks another);
@@ -10,13 +10,91 @@ Rules (every endpoint, filter and serialiser field goes through these functions)
 
 The API is anonymous by design, so restrictions are not evaluated against the caller's
 session: "restricted" means "not in the API", whoever asks.
+
+``for_request(request)`` gives a ``Visibility`` that reads the restrictions once per request
+(listing, counts, parents, body links and documents all ask several times).
 """
 
 from django.db.models import Q
-from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    Site,
+)
 
 
-def _site_for(request):
+class Visibility:
+    """Restrictions read once, then reused for every question of one request."""
+
+    def __init__(self):
+        self._restricted_paths = None
+        self._private_collections = None
+
+    def restricted_paths(self):
+        if self._restricted_paths is None:
+            self._restricted_paths = sorted(
+                set(PageViewRestriction.objects.values_list("page__path", flat=True))
+            )
+        return self._restricted_paths
+
+    def filter_public(self, queryset):
+        """Live pages outside every restricted section (what ``live().public()`` means)."""
+        queryset = queryset.live()
+        paths = self.restricted_paths()
+        if not paths:
+            return queryset
+        private = Q()
+        for path in paths:
+            private |= Q(path__startswith=path)
+        return queryset.exclude(private)
+
+    def visible_page_ids(self, page_ids):
+        """The subset of ``page_ids`` that are live and public (on any site)."""
+        page_ids = {pk for pk in page_ids if pk is not None}
+        if not page_ids:
+            return set()
+        queryset = self.filter_public(Page.objects.filter(pk__in=page_ids))
+        return set(queryset.values_list("pk", flat=True))
+
+    def private_collection_ids(self):
+        """Ids of collections under a view restriction, and of their descendants."""
+        if self._private_collections is None:
+            restricted = list(
+                Collection.objects.filter(
+                    pk__in=CollectionViewRestriction.objects.values("collection_id")
+                ).values_list("path", flat=True)
+            )
+            private = set()
+            if restricted:
+                under = Q()
+                for path in restricted:
+                    under |= Q(path__startswith=path)
+                private = set(Collection.objects.filter(under).values_list("pk", flat=True))
+            self._private_collections = private
+        return self._private_collections
+
+    def filter_public_documents(self, queryset):
+        private = self.private_collection_ids()
+        return queryset.exclude(collection_id__in=private) if private else queryset
+
+    def is_public_document(self, document):
+        return document is not None and document.collection_id not in self.private_collection_ids()
+
+
+def for_request(request):
+    """The ``Visibility`` of ``request`` (a fresh one when there is no request)."""
+    if request is None:
+        return Visibility()
+    visibility = getattr(request, "_cms_api_visibility", None)
+    if visibility is None:
+        visibility = Visibility()
+        request._cms_api_visibility = visibility
+    return visibility
+
+
+def site_for(request):
     """The site whose pages the request may see: ``?site=host[:port]`` or the request's."""
     # Imported here: wagtail.api.v2 loads models at import, and page modules import this one.
     from wagtail.api.v2.utils import BadRequestError
@@ -38,49 +116,14 @@ def _site_for(request):
     return sites[0]
 
 
-def filter_public_pages(queryset, request):
-    """Narrow a page queryset to what the API shows for ``request``'s site."""
-    site = _site_for(request)
-    if site is None:
-        return queryset.none()
-    return queryset.live().public().descendant_of(site.root_page, inclusive=True)
-
-
 def public_pages(request):
-    return filter_public_pages(Page.objects.all(), request)
+    """Live, public pages of the request's site: the base of every page answer."""
+    site = site_for(request)
+    if site is None:
+        return Page.objects.none()
+    pages = Page.objects.descendant_of(site.root_page, inclusive=True)
+    return for_request(request).filter_public(pages)
 
 
-def visible_page_ids(page_ids):
-    """The subset of ``page_ids`` that are live and public (any site: links are absolute)."""
-    page_ids = {pk for pk in page_ids if pk is not None}
-    if not page_ids:
-        return set()
-    return set(Page.objects.filter(pk__in=page_ids).live().public().values_list("pk", flat=True))
-
-
-def private_collection_ids():
-    """Ids of collections under a view restriction, and of their descendants."""
-    restricted = list(
-        Collection.objects.filter(
-            pk__in=CollectionViewRestriction.objects.values("collection_id")
-        ).values_list("path", flat=True)
-    )
-    if not restricted:
-        return set()
-    under = Q()
-    for path in restricted:
-        under |= Q(path__startswith=path)
-    return set(Collection.objects.filter(under).values_list("pk", flat=True))
-
-
-def filter_public_documents(queryset):
-    private = private_collection_ids()
-    return queryset.exclude(collection_id__in=private) if private else queryset
-
-
-def is_public_document(document, private_ids=None):
-    if document is None:
-        return False
-    if private_ids is None:
-        private_ids = private_collection_ids()
-    return document.collection_id not in private_ids
+def filter_public_documents(queryset, request=None):
+    return for_request(request).filter_public_documents(queryset)

@@ -1,0 +1,126 @@
+"""API answers cost the same number of SQL queries whatever the number of items or blocks:
+renditions, taxonomies, linked pages and documents are loaded in bulk (no N+1)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import cms as factories
+
+pytestmark = pytest.mark.django_db
+
+NEWS_LISTING = "/api/v2/pages/?type=cms.NewsPage&limit=50&fields=image,themes,territories"
+
+
+def queries_for(client, url):
+    client.get(url)  # the first answer creates the renditions; the next ones only read them
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    return len(queries), response.json()
+
+
+def add_news(tree, count, themes, territories):
+    for _ in range(count):
+        factories.make_news(
+            tree.news_index,
+            image=factories.make_image(size=(820, 460)),
+            themes=themes,
+            territories=territories,
+        )
+
+
+def test_news_listing_costs_the_same_queries_for_5_and_20_items(
+    client, tree, education, occitanie, haute_garonne
+):
+    themes, territories = [education], [occitanie, haute_garonne]
+    add_news(tree, 5, themes, territories)
+    with_5, data_5 = queries_for(client, NEWS_LISTING)
+
+    add_news(tree, 15, themes, territories)
+    with_20, data_20 = queries_for(client, NEWS_LISTING)
+
+    assert (len(data_5["items"]), len(data_20["items"])) == (5, 20)
+    assert all(item["image"]["renditions"] for item in data_20["items"])
+    assert all(len(item["territories"]) == 2 for item in data_20["items"])
+    assert with_5 == with_20
+
+
+def dossier_body(count, image, document, pages):
+    """``count`` rounds of every kind of block that links to something."""
+    blocks = []
+    for index in range(count):
+        page = pages[index % len(pages)]
+        blocks += [
+            ("heading", {"text": f"Section {index}", "level": "h2"}),
+            (
+                "paragraph",
+                f'<p>Voir <a linktype="page" id="{page.pk}">la page</a> et '
+                f'<a linktype="document" id="{document.pk}">le document</a>.</p>',
+            ),
+            ("image", {"image": image, "alt_text": "", "caption": "", "credit": ""}),
+            ("document", {"document": document, "label": ""}),
+            ("related_pages", {"title": "À lire", "pages": [page]}),
+            ("call_to_action", {"label": "Lire", "page": page, "url": ""}),
+            (
+                "accordion",
+                {"title": "", "items": [{"title": "Question", "content": "<p>Réponse</p>"}]},
+            ),
+        ]
+    return blocks
+
+
+def test_dossier_detail_costs_the_same_queries_for_5_and_20_body_rounds(client, tree):
+    pages = [factories.make_news(tree.news_index) for _ in range(3)]
+    private_collection = factories.make_private_collection()
+
+    def dossier_with(count):
+        images = [factories.make_image(size=(820, 460)) for _ in range(count)]
+        documents = [
+            factories.make_document(collection=private_collection if n % 2 else None)
+            for n in range(count)
+        ]
+        body = []
+        for n in range(count):
+            body += dossier_body(1, images[n], documents[n], pages)
+        resources = [("document", {"document": doc, "description": ""}) for doc in documents]
+        dossier = factories.make_dossier(tree.dossier_index, body=body, resources=resources)
+        factories.make_panorama(dossier, items=[{"title": "Article"}])
+        return dossier
+
+    small = dossier_with(5)
+    big = dossier_with(20)
+
+    with_5, data_5 = queries_for(client, f"/api/v2/pages/{small.pk}/")
+    with_20, data_20 = queries_for(client, f"/api/v2/pages/{big.pk}/")
+
+    assert (len(data_5["body"]), len(data_20["body"])) == (35, 140)
+    assert with_5 == with_20
+
+
+def test_images_listing_costs_the_same_queries_for_5_and_20_images(client):
+    for _ in range(5):
+        factories.make_image(size=(820, 460))
+    with_5, _data = queries_for(client, "/api/v2/images/?limit=50")
+    for _ in range(15):
+        factories.make_image(size=(820, 460))
+    with_20, data = queries_for(client, "/api/v2/images/?limit=50")
+
+    assert data["meta"]["total_count"] == 20
+    assert with_5 == with_20
+
+
+def test_documents_listing_costs_the_same_queries_for_5_and_20_documents(client):
+    def add(count):
+        for n in range(count):
+            document = factories.make_document()
+            document.tags.add(f"étiquette-{n % 3}")
+
+    add(5)
+    with_5, _data = queries_for(client, "/api/v2/documents/?limit=50")
+    add(15)
+    with_20, data = queries_for(client, "/api/v2/documents/?limit=50")
+
+    assert data["meta"]["total_count"] == 20
+    assert data["items"][0]["meta"]["tags"] == ["étiquette-0"]
+    assert with_5 == with_20
