@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("cms.urls")),
     path("extranet/", include("extranet.urls")),
     path("api/extranet/", include("extranet.api.urls")),
+    # OpenAPI schema of the extranet API (drf-spectacular).
+    path("api/schema/", include("extranet.api.schema_urls")),
     path("", include("search.urls")),
 ]
 

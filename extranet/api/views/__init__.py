@@ -1,0 +1,1 @@
+"""Views of the extranet API, one module per part of a space (see ``extranet.api.urls``)."""

@@ -1,0 +1,182 @@
+"""Documents of a space: list, deposit (multipart), detail with versions, new version,
+delete, and download through the documents module's response (attachment, nosniff)."""
+
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from extranet.documents import downloads
+from extranet.documents import permissions as document_permissions
+from extranet.documents import services as document_services
+from extranet.documents.models import Document
+
+from ..renderers import AnyMediaTypeRenderer
+from ..serializers.documents import (
+    DocumentDetailSerializer,
+    DocumentSerializer,
+    DocumentUploadSerializer,
+    VersionSerializer,
+    VersionUploadSerializer,
+)
+from .base import SpaceScopedViewSet, first_or_404
+
+FOLDER_PARAMETER = OpenApiParameter(
+    "folder",
+    str,
+    description="Identifiant d'un dossier de l'espace, ou « root » pour la racine ; absent : "
+    "tous les documents.",
+)
+FILE_RESPONSE = OpenApiResponse(
+    OpenApiTypes.BINARY,
+    description="Le fichier, toujours en pièce jointe (Content-Disposition: attachment, "
+    "X-Content-Type-Options: nosniff).",
+)
+
+
+def get_document(user, space, pk):
+    document = first_or_404(
+        Document.objects.filter(space=space, pk=pk).select_related(
+            "current_version__uploaded_by", "uploader"
+        ),
+        document_permissions.DOCUMENT_NOT_FOUND,
+    )
+    document.space = space
+    document_permissions.check_view_document(user, document)
+    return document
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Documents de l'espace", parameters=[FOLDER_PARAMETER]),
+    create=extend_schema(
+        summary="Déposer un document",
+        description="Formulaire multipart. Taille maximale et formats acceptés selon les "
+        "réglages ; le contenu doit correspondre à l'extension. Un dépôt refusé n'enregistre "
+        "rien et répond 400 avec le motif en français dans « file ».",
+        request={"multipart/form-data": DocumentUploadSerializer},
+        responses={201: DocumentDetailSerializer},
+    ),
+    retrieve=extend_schema(summary="Un document et ses versions"),
+    destroy=extend_schema(
+        summary="Supprimer un document (son dépositaire ou l'équipe d'animation)",
+        responses={204: None},
+    ),
+    versions=extend_schema(
+        summary="Remplacer le fichier (nouvelle version)",
+        request={"multipart/form-data": VersionUploadSerializer},
+        responses={201: VersionSerializer},
+    ),
+    download=extend_schema(summary="Télécharger la version actuelle", responses=FILE_RESPONSE),
+    download_version=extend_schema(
+        summary="Télécharger une version précédente", responses=FILE_RESPONSE
+    ),
+)
+class DocumentViewSet(SpaceScopedViewSet):
+    queryset = Document.objects.none()
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return DocumentSerializer
+        return DocumentDetailSerializer
+
+    def get_parsers(self):
+        # Files come as multipart forms; everything else here has no body.
+        return [MultiPartParser(), FormParser()]
+
+    def get_queryset(self):
+        if self.is_schema_generation:
+            return Document.objects.none()
+        documents = document_permissions.filter_documents_queryset(
+            self.request.user, Document.objects.filter(space=self.space)
+        )
+        return documents.select_related("current_version__uploaded_by", "uploader").order_by(
+            "-updated_at", "-pk"
+        )
+
+    def _attach_space(self, documents):
+        for document in documents:
+            document.space = self.space
+
+    def list(self, request, space_slug):
+        documents = self.get_queryset()
+        folder = request.query_params.get("folder")
+        if folder == "root":
+            documents = documents.filter(folder__isnull=True)
+        elif folder is not None:
+            if not folder.isdigit() or len(folder) > 18:
+                raise ValidationError(
+                    {"folder": ["Indiquez l'identifiant d'un dossier ou « root »."]}
+                )
+            documents = documents.filter(folder_id=int(folder))
+        return self.paginated(documents, prepare=self._attach_space)
+
+    def create(self, request, space_slug):
+        document_permissions.check_upload_document(request.user, self.space)
+        serializer = DocumentUploadSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        document = document_services.upload_document(
+            self.space,
+            request.user,
+            data["file"],
+            title=data.get("title", ""),
+            folder=data.get("folder"),
+            description=data.get("description", ""),
+        )
+        return Response(self._detail(document.pk), status=status.HTTP_201_CREATED)
+
+    def retrieve(self, request, space_slug, pk):
+        return Response(self._detail(pk))
+
+    def destroy(self, request, space_slug, pk):
+        document_services.delete_document(get_document(request.user, self.space, pk), request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @action(detail=True, methods=["post"])
+    def versions(self, request, space_slug, pk):
+        document = get_document(request.user, self.space, pk)
+        document_permissions.check_replace_document(request.user, document)
+        serializer = VersionUploadSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        version = document_services.add_version(
+            document, request.user, serializer.validated_data["file"]
+        )
+        return Response(
+            VersionSerializer(version, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    # Downloads answer with the file whatever the Accept header asks; errors stay JSON.
+    @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, AnyMediaTypeRenderer])
+    def download(self, request, space_slug, pk):
+        document = get_document(request.user, self.space, pk)
+        return downloads.download_response(request.user, document)
+
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"versions/(?P<version_pk>[0-9]+)/download",
+        renderer_classes=[JSONRenderer, AnyMediaTypeRenderer],
+    )
+    def download_version(self, request, space_slug, pk, version_pk):
+        document = get_document(request.user, self.space, pk)
+        version = document.versions.filter(pk=version_pk).first()
+        if version is None:
+            raise Http404(document_permissions.DOCUMENT_NOT_FOUND)
+        return downloads.download_response(request.user, document, version)
+
+    def _detail(self, pk):
+        document = get_document(self.request.user, self.space, pk)
+        return DocumentDetailSerializer(document, context=self.get_serializer_context()).data
