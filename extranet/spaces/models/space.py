@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -8,6 +9,20 @@ from ..roles import SpacePermission
 class SpaceKind(models.TextChoices):
     FORUM = "forum", "Forum"
     COLLABORATIVE = "collaboratif", "Espace collaboratif"
+
+
+# First URL segments under /extranet/ taken by the account pages (extranet/accounts/urls.py):
+# a space with one of these slugs could never be reached, its pages would be shadowed.
+RESERVED_SLUGS = frozenset({"connexion", "deconnexion", "mot-de-passe", "invitation"})
+
+
+def validate_space_slug(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            "« %(slug)s » est réservé aux pages de l'extranet : choisissez un autre identifiant.",
+            params={"slug": value},
+            code="reserved",
+        )
 
 
 class SpaceQuerySet(models.QuerySet):
@@ -43,7 +58,9 @@ class Space(models.Model):
     """
 
     name = models.CharField("nom", max_length=200)
-    slug = models.SlugField("identifiant d'URL", max_length=200, unique=True)
+    slug = models.SlugField(
+        "identifiant d'URL", max_length=200, unique=True, validators=[validate_space_slug]
+    )
     description = models.TextField("description", blank=True)
     kind = models.CharField(
         "type d'espace", max_length=20, choices=SpaceKind.choices, default=SpaceKind.FORUM
