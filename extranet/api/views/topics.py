@@ -9,9 +9,6 @@ from extranet.forum import permissions as forum_permissions
 from extranet.forum import services as forum_services
 from extranet.forum.models import Topic
 
-# The "unread" marker of the web topic list, so both say the same (one subquery).
-from extranet.web.reading import with_unread_flag
-
 from ..serializers.forum import TopicCreateSerializer, TopicRenameSerializer, TopicSerializer
 from .base import SpaceScopedViewSet, first_or_404
 
@@ -63,7 +60,7 @@ class TopicViewSet(SpaceScopedViewSet):
             user, Topic.objects.filter(space=self.space)
         )
         return (
-            with_unread_flag(user, self.space, topics)
+            forum_services.with_unread_flag(user, topics)
             .in_display_order()
             .select_related("author", "last_post__author")
         )
