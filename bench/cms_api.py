@@ -415,9 +415,9 @@ def load(quick):
     print(f"  {created / seconds:.0f} pages/s")
     with harness.step("measured dossier (Wagtail page API: add_child, revision, publish)"):
         dossier = make_measured_dossier(site, images, themes, territories)
-    with harness.step("tree check (treebeard invariants) and ANALYZE"):
+    with harness.step("tree check (treebeard invariants) and VACUUM ANALYZE"):
         check_tree()
-        _analyze()
+        harness.vacuum_analyze()
     from wagtail.models import Page
 
     pages = Page.objects.count() - 1  # without treebeard's root
@@ -425,15 +425,6 @@ def load(quick):
     if pages < total:
         raise harness.BenchError(f"{pages} pages chargées, {total} attendues.")
     return dossier, seconds
-
-
-def _analyze():
-    """Fresh planner statistics after a bulk load, as autovacuum would give in production."""
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
 
 
 # --- scenarios -------------------------------------------------------------------------------

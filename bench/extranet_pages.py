@@ -3,8 +3,8 @@
 Data set (``--quick``: a twentieth of it), bulk-loaded into a dedicated database:
 - 200 spaces, 5,000 members (each in 1 to 3 spaces; every space has an owner and
   moderators), 5,000 topics and 100,000 posts (a few hidden by moderators), topic counters
-  computed as the forum services keep them, read marks for part of the measured member's
-  topics;
+  computed as the forum services keep them, read marks (half of the measured member's
+  topics, about ten topics per other member);
 - guardian permissions: the crowd's rows are bulk-created from ``ROLE_PERMISSIONS`` (the map
   ``extranet.spaces.grants`` applies); the two measured members join through
   ``extranet.spaces.services.add_member``, so their permissions come from the real signals
@@ -12,6 +12,8 @@ Data set (``--quick``: a twentieth of it), bulk-loaded into a dedicated database
 - the measured members: one in 20 spaces, one in 2 spaces (both logged in through sessions).
 
 Scenarios, against the baseline of the same run (``bench.harness``):
+- ``floor: session`` and ``floor: layout`` (reported, to read the others): the baseline for a
+  logged-in member, and an empty extranet page (session, CSRF token, shared layout);
 - ``my spaces (20)`` and ``my spaces (2)``: ``/extranet/`` for a member of 20 and of 2 spaces
   (target: at least 0.3 × the baseline's throughput; their query counts must be equal);
 - ``space home``: the space home of one of the 20 spaces (reported);
@@ -276,6 +278,34 @@ def mark_half_read(user, topics):
     )
 
 
+def mark_crowd_reading(members_of, measured_ids, rng):
+    """Read marks of the crowd (10 topics each on average), so the read-state table has the
+    size and selectivity of a forum in use rather than only the measured member's rows."""
+    from extranet.forum.models import Topic, TopicReadState
+
+    topics_of = {}
+    for topic_id, space_id, last_activity in Topic.objects.values_list(
+        "pk", "space_id", "last_activity_at"
+    ).iterator():
+        topics_of.setdefault(space_id, []).append((topic_id, last_activity))
+    marks = {}
+    for space_id, user_ids in members_of.items():
+        topics = topics_of.get(space_id, [])
+        for user_id in user_ids:
+            if user_id in measured_ids or not topics:
+                continue
+            for topic_id, last_activity in rng.sample(topics, min(len(topics), 5)):
+                marks[(user_id, topic_id)] = last_activity
+    TopicReadState.objects.bulk_create(
+        [
+            TopicReadState(user_id=user_id, topic_id=topic_id, last_read_at=at)
+            for (user_id, topic_id), at in marks.items()
+        ],
+        batch_size=BATCH,
+    )
+    return len(marks)
+
+
 @dataclass
 class DataSet:
     member20: object
@@ -291,7 +321,7 @@ def load(volume):
     from django.db import transaction
     from django.utils import timezone
 
-    from extranet.forum.models import Post, Topic
+    from extranet.forum.models import Post, Topic, TopicReadState
     from extranet.spaces.models import Membership, SpaceUserObjectPermission
 
     rng = random.Random(2023)
@@ -324,11 +354,14 @@ def load(volume):
         lambda: make_posts(topics, members_of, volume.posts, rng, fixed),
     )
     print(f"  {volume.posts / seconds:.0f} posts/s")
-    with harness.step("topic counters, read marks, ANALYZE"), transaction.atomic():
+    with harness.step("topic counters and read marks"), transaction.atomic():
         refresh_topic_counters()
         measured_topics = list(Topic.objects.filter(space__in=measured_spaces).order_by("pk"))
         mark_half_read(member20, measured_topics)
-        _analyze()
+        marks = mark_crowd_reading(members_of, {member20.pk, member2.pk}, rng)
+    print(f"  {marks} read marks of other members")
+    with harness.step("VACUUM ANALYZE"):
+        harness.vacuum_analyze()
 
     counts = {
         "members": get_user_model().objects.count(),
@@ -336,6 +369,7 @@ def load(volume):
         "topics": Topic.objects.count(),
         "posts": Post.objects.count(),
         "object permissions": SpaceUserObjectPermission.objects.count(),
+        "read marks": TopicReadState.objects.count(),
     }
     print("  " + ", ".join(f"{value} {name}" for name, value in counts.items()))
     if counts["posts"] != volume.posts or counts["members"] < volume.members:
@@ -343,14 +377,6 @@ def load(volume):
     for item in (topic, short_topic, reply_topic):
         item.refresh_from_db()
     return DataSet(member20, member2, space, topic, short_topic, reply_topic)
-
-
-def _analyze():
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
 
 
 # --- scenarios -------------------------------------------------------------------------------
@@ -385,6 +411,18 @@ def scenarios(data):
     member2 = harness.logged_in_client(data.member2)
     reply_url = _topic_url(data, data.reply_topic)
     return [
+        harness.Scenario(
+            "floor: session",
+            "/bench/session/",
+            client=member20,
+            description="la vue de base pour un·e membre connecté·e (session, utilisateur)",
+        ),
+        harness.Scenario(
+            "floor: layout",
+            "/bench/layout/",
+            client=member20,
+            description="une page vide de l'extranet (session, CSRF, gabarit commun)",
+        ),
         harness.Scenario(
             "my spaces (20)",
             "/extranet/",

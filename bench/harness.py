@@ -27,6 +27,9 @@ What is measured, and how:
   ``--warmup`` unmeasured requests, then ``--requests`` timed ones, cut short after
   ``--max-seconds``. Throughput is the median over rounds of requests / wall-clock time;
   p50/p95 latencies are over every timed request of every round.
+- CPU ms is this process's CPU time per timed request (``time.process_time``): the Python
+  side alone, steadier than wall-clock figures on a shared machine, where waiting for a busy
+  PostgreSQL inflates latencies of query-heavy pages more than the baseline's.
 - SQL queries per request are counted afterwards, on ``--query-samples`` extra requests under
   ``CaptureQueriesContext`` (never during timing: capturing forces a debug cursor).
 - Every response must have the expected status (and pass the scenario's ``check`` once),
@@ -312,6 +315,17 @@ def timed(label, function, *args, **kwargs):
     return result, time.perf_counter() - start
 
 
+def vacuum_analyze():
+    """After a bulk load: planner statistics and visibility maps as autovacuum would leave
+    them in production (index-only scans need the latter). PostgreSQL only; outside any
+    transaction."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+
+
 # --- scenarios and measurement --------------------------------------------------------------
 
 
@@ -359,6 +373,7 @@ class Result:
     target: float | None
     rounds_rps: list[float] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)  # seconds
+    cpu_seconds: float = 0.0  # this process's CPU time over every timed request
     queries: list[int] = field(default_factory=list)
     ratio: float | None = None
 
@@ -369,6 +384,12 @@ class Result:
     @property
     def rps(self):
         return statistics.median(self.rounds_rps) if self.rounds_rps else 0.0
+
+    @property
+    def cpu_ms(self):
+        """Mean CPU time of this process per request: the Python side (Django, the portal,
+        the database driver), without the time spent waiting for PostgreSQL."""
+        return self.cpu_seconds / self.requests * 1000 if self.requests else 0.0
 
     @property
     def p50_ms(self):
@@ -432,6 +453,7 @@ def measure_round(scenario, sizes, result):
         scenario.request(i)
     gc.collect()
     timings = []
+    cpu_start = time.process_time()
     start = time.perf_counter()
     deadline = start + sizes.max_seconds
     for i in range(sizes.warmup, sizes.warmup + sizes.requests):
@@ -442,6 +464,7 @@ def measure_round(scenario, sizes, result):
         if t1 > deadline:
             break
     wall = time.perf_counter() - start
+    result.cpu_seconds += time.process_time() - cpu_start
     result.latencies.extend(timings)
     result.rounds_rps.append(len(timings) / wall if wall > 0 else 0.0)
 
@@ -522,6 +545,7 @@ class Report:
                     ratio,
                     f"{result.p50_ms:.1f}",
                     f"{result.p95_ms:.1f}",
+                    f"{result.cpu_ms:.1f}",
                     result.queries_label,
                     str(result.requests),
                     target,
@@ -532,13 +556,24 @@ class Report:
 
     def print(self, file=None):
         file = file or sys.stdout
-        headers = ["scénario", "req/s", "× base", "p50 ms", "p95 ms", "SQL/req", "n", "cible", ""]
+        headers = [
+            "scénario",
+            "req/s",
+            "× base",
+            "p50 ms",
+            "p95 ms",
+            "CPU ms",
+            "SQL/req",
+            "n",
+            "cible",
+            "",
+        ]
         rows = self.rows()
         widths = [max(len(str(row[i])) for row in [headers, *rows]) for i in range(len(headers))]
 
         def line(cells):
             text = "  ".join(
-                str(cell).ljust(width) if i in (0, 8) else str(cell).rjust(width)
+                str(cell).ljust(width) if i in (0, len(headers) - 1) else str(cell).rjust(width)
                 for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
             )
             return text.rstrip()
@@ -551,7 +586,8 @@ class Report:
         print(
             f"\n{self.sizes.rounds} tours × {self.sizes.requests} requêtes chronométrées "
             f"(+{self.sizes.warmup} d'échauffement) par scénario ; req/s : médiane des tours ; "
-            "× base : rapport au débit de la vue de base du même passage.",
+            "× base : rapport au débit de la vue de base du même passage ; CPU ms : temps "
+            "processeur Python par requête (hors attente de PostgreSQL).",
             file=file,
         )
         for label, ok, detail in self.extra_checks:

@@ -2,10 +2,13 @@
 
 from django.urls import include, path
 
-from .views import baseline
+from .views import baseline, layout_floor, session_floor
 
 urlpatterns = [
     # Before the portal's URLs: Wagtail's page serving is a catch-all.
     path("bench/baseline/", baseline, name="bench_baseline"),
+    # Diagnostics: what a logged-in request and the extranet layout cost on their own.
+    path("bench/session/", session_floor, name="bench_session"),
+    path("bench/layout/", layout_floor, name="bench_layout"),
     path("", include("portal.urls")),
 ]

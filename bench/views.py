@@ -21,3 +21,18 @@ def baseline(request):
     if user is None:
         return JsonResponse({"detail": "no row"}, status=404)
     return JsonResponse(model_to_dict(user, fields=fields))
+
+
+def session_floor(request):
+    """The baseline, for a logged-in user: adds the session and user lookups (two queries)
+    that every extranet page pays before its own work."""
+    user = request.user
+    return JsonResponse({"id": user.pk, "authenticated": user.is_authenticated})
+
+
+def layout_floor(request):
+    """An empty extranet page for a logged-in user: session, user, CSRF token and the shared
+    layout (``extranet/base.html`` over ``base.html``). What any extranet page costs at least."""
+    from django.shortcuts import render
+
+    return render(request, "extranet/base.html", {"breadcrumbs": [("Mes espaces", None)]})
