@@ -18,7 +18,7 @@ from collections import Counter
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import BooleanField, Case, Count, F, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -279,12 +279,31 @@ def _mark_read(user, topic_id, at) -> None:
     )
 
 
+def with_unread_flag(user, topics):
+    """Annotate ``is_unread`` on ``topics``: the one definition of "unread" in the extranet.
+
+    A topic is unread when its last visible activity is later than the member's last reading
+    of it, or, never opened, later than their arrival in the space (joining a space with years
+    of history does not flood "my spaces"). Subqueries, so it costs no query per topic.
+    """
+    read_at = TopicReadState.objects.filter(user_id=user.pk, topic=OuterRef("pk")).values(
+        "last_read_at"
+    )[:1]
+    joined_at = Membership.objects.filter(user_id=user.pk, space=OuterRef("space_id")).values(
+        "joined_at"
+    )[:1]
+    return topics.annotate(read_baseline=Coalesce(Subquery(read_at), Subquery(joined_at))).annotate(
+        is_unread=Case(
+            When(last_activity_at__gt=F("read_baseline"), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+
+
 def unread_counts_for(user, spaces) -> Counter:
     """Number of unread topics per space id, for "my spaces": one query whatever the number of
     spaces (``spaces``: Space objects, ids or a queryset). Missing keys count 0.
-
-    A topic is unread when its last visible activity is later than the member's last reading
-    of it, or, never opened, later than their arrival in the space.
     """
     if user is None or not user.is_authenticated or not user.is_active:
         return Counter()
@@ -293,20 +312,14 @@ def unread_counts_for(user, spaces) -> Counter:
         space_ids = [getattr(space, "pk", space) for space in spaces]
         if not space_ids:
             return Counter()
-    read_at = TopicReadState.objects.filter(user_id=user.pk, topic=OuterRef("pk")).values(
-        "last_read_at"
-    )[:1]
-    joined_at = Membership.objects.filter(user_id=user.pk, space=OuterRef("space_id")).values(
-        "joined_at"
-    )[:1]
+    topics = Topic.objects.filter(
+        space_id__in=space_ids,
+        space__in=space_permissions.filter_spaces_queryset(user).values("pk"),
+        post_count__gt=0,
+    )
     rows = (
-        Topic.objects.filter(
-            space_id__in=space_ids,
-            space__in=space_permissions.filter_spaces_queryset(user).values("pk"),
-            post_count__gt=0,
-        )
-        .annotate(read_baseline=Coalesce(Subquery(read_at), Subquery(joined_at)))
-        .filter(last_activity_at__gt=F("read_baseline"))
+        with_unread_flag(user, topics)
+        .filter(is_unread=True)
         .order_by()
         .values("space_id")
         .annotate(unread=Count("pk"))

@@ -15,7 +15,6 @@ from extranet.spaces.roles import Role
 from ..access import space_view
 from ..forms import SpaceSettingsForm
 from ..paging import TOPICS_PER_PAGE, paginate
-from ..reading import with_unread_flag
 from .common import space_context, space_url
 from .documents import recent_documents
 from .meetings import next_meeting
@@ -67,7 +66,7 @@ def space_home(request, space, access):
     topics = forum_permissions.filter_topics_queryset(
         request.user, Topic.objects.filter(space=space)
     )
-    topics = with_unread_flag(request.user, space, topics)
+    topics = forum_services.with_unread_flag(request.user, topics)
     topics = topics.in_display_order().select_related("author", "last_post__author")
     page = paginate(request, topics, TOPICS_PER_PAGE)
     context = space_context(
