@@ -229,11 +229,12 @@ from search.conf import search_backends_from_env  # noqa: E402
 WAGTAILSEARCH_BACKENDS = search_backends_from_env()
 
 # Headless preview: the decoupled front(s) that render drafts. Empty means built-in templates.
+# Format ("URL" or "host=URL", comma separated): see cms/preview/client_urls.py.
+from cms.preview.client_urls import client_urls_from_env  # noqa: E402
+
 HEADLESS_PREVIEW_CLIENT_URLS_RAW = env_list("HEADLESS_PREVIEW_CLIENT_URLS")
 WAGTAIL_HEADLESS_PREVIEW = {
-    "CLIENT_URLS": {"default": HEADLESS_PREVIEW_CLIENT_URLS_RAW[0]}
-    if HEADLESS_PREVIEW_CLIENT_URLS_RAW
-    else {},
+    "CLIENT_URLS": client_urls_from_env(HEADLESS_PREVIEW_CLIENT_URLS_RAW),
     "SERVE_BASE_URL": None,
     "REDIRECT_ON_PREVIEW": False,
     "ENFORCE_TRAILING_SLASH": True,
