@@ -1,8 +1,9 @@
 """What the public API may show, in one place.
 
 Rules (every endpoint, filter and serialiser field goes through this module):
-- pages: live and public only — a page under any view restriction (password, login, groups),
-  or below one, is invisible: not listed, not counted, not found by id or path, not linked;
+- pages: live, unexpired and public only — a page under any view restriction (password,
+  login, groups), or below one, is invisible: not listed, not counted, not found by id or
+  path, not linked;
 - pages are scoped to the site of the request (Wagtail's ``site`` parameter picks another);
 - documents: those in a collection with a view restriction (or below one) are invisible and
   never linked; the others are linked through Wagtail's serve view, never a media URL;
@@ -16,6 +17,7 @@ session: "restricted" means "not in the API", whoever asks.
 """
 
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
@@ -40,8 +42,9 @@ class Visibility:
         return self._restricted_paths
 
     def filter_public(self, queryset):
-        """Live pages outside every restricted section (what ``live().public()`` means)."""
-        queryset = queryset.live()
+        """Live pages outside every restricted section (what ``live().public()`` means), and
+        not past their expiry date even if ``publish_scheduled`` has not unpublished them yet."""
+        queryset = queryset.live().exclude(expire_at__lte=timezone.now())
         paths = self.restricted_paths()
         if not paths:
             return queryset

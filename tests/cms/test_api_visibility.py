@@ -2,10 +2,14 @@
 anonymous callers and even for a logged-in editor: not in listings, counts, details, find,
 children, parents or links inside bodies."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from cms.models import NewsPage
 from tests.factories import cms as factories
 from tests.factories.users import StaffFactory
 
@@ -122,6 +126,24 @@ def test_draft_page_is_absent_from_listing_count_detail_and_find(client, tree):
     assert data["meta"]["total_count"] == 1
     assert client.get(f"/api/v2/pages/{draft.pk}/").status_code == 404
     assert client.get("/api/v2/pages/find/", {"id": draft.pk}).status_code == 404
+
+
+def test_draft_page_is_not_found_by_html_path(client, tree):
+    draft = factories.make_news(tree.news_index, publish=False)
+    published = factories.make_news(tree.news_index)
+
+    assert client.get("/api/v2/pages/find/", {"html_path": published.url}).status_code == 302
+    assert client.get("/api/v2/pages/find/", {"html_path": draft.url}).status_code == 404
+
+
+def test_page_past_its_expiry_date_disappears_before_the_scheduler_runs(client, tree):
+    expired = factories.make_news(tree.news_index)
+    NewsPage.objects.filter(pk=expired.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+
+    assert client.get(f"/api/v2/pages/{expired.pk}/").status_code == 404
+    assert listing(client, type="cms.NewsPage")["meta"]["total_count"] == 0
 
 
 def test_unpublished_page_disappears(client, tree):
