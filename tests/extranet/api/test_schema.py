@@ -1,0 +1,80 @@
+"""The OpenAPI schema at /api/schema/: rendered by drf-spectacular without warnings, and
+describing the extranet API's main paths."""
+
+import pytest
+import yaml
+from drf_spectacular.drainage import GENERATOR_STATS
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.settings import patched_settings
+from drf_spectacular.validation import validate_schema
+from rest_framework.test import APIClient
+
+from extranet.api.schema import DESCRIBED_PATTERNS, ExtranetSchemaView
+
+MAIN_PATHS = [
+    "/api/extranet/auth/token/",
+    "/api/extranet/spaces/",
+    "/api/extranet/spaces/{space_slug}/",
+    "/api/extranet/spaces/{space_slug}/topics/",
+    "/api/extranet/spaces/{space_slug}/topics/{id}/pin/",
+    "/api/extranet/spaces/{space_slug}/topics/{topic_pk}/posts/",
+    "/api/extranet/spaces/{space_slug}/posts/{id}/",
+    "/api/extranet/spaces/{space_slug}/posts/{id}/hide/",
+    "/api/extranet/spaces/{space_slug}/documents/",
+    "/api/extranet/spaces/{space_slug}/documents/{id}/download/",
+    "/api/extranet/spaces/{space_slug}/meetings/",
+    "/api/extranet/spaces/{space_slug}/meetings/{id}/registration/",
+    "/api/extranet/spaces/{space_slug}/memberships/",
+    "/api/extranet/spaces/{space_slug}/invitations/",
+    "/api/extranet/spaces/{space_slug}/notification-settings/",
+]
+
+
+@pytest.fixture
+def schema(db):
+    response = APIClient().get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi")
+    assert response.status_code == 200
+    return yaml.safe_load(response.content)
+
+
+def test_schema_renders_and_lists_the_main_paths(schema):
+    assert schema["openapi"].startswith("3.")
+    assert schema["info"]["title"] == "API de l'extranet Ressources & Territoires"
+    assert set(MAIN_PATHS) <= set(schema["paths"])
+
+
+def test_schema_describes_only_the_extranet_api(schema):
+    assert all(path.startswith("/api/extranet/") for path in schema["paths"])
+
+
+def test_schema_is_valid_openapi(schema):
+    validate_schema(schema)
+
+
+def test_schema_is_also_served_as_json(db):
+    response = APIClient().get("/api/schema/?format=json")
+    assert response.status_code == 200
+    assert "/api/extranet/spaces/" in response.json()["paths"]
+
+
+def test_schema_documents_token_and_session_authentication(schema):
+    schemes = schema["components"]["securitySchemes"]
+    assert schemes["tokenAuth"]["type"] == "apiKey"
+    assert "cookieAuth" in schemes
+    spaces = schema["paths"]["/api/extranet/spaces/"]["get"]
+    assert {"tokenAuth": []} in spaces["security"]
+    # Obtaining a token needs no authentication (spectacular omits the requirement).
+    assert "security" not in schema["paths"]["/api/extranet/auth/token/"]["post"]
+
+
+def test_upload_is_described_as_multipart(schema):
+    post = schema["paths"]["/api/extranet/spaces/{space_slug}/documents/"]["post"]
+    assert list(post["requestBody"]["content"]) == ["multipart/form-data"]
+
+
+def test_generating_the_schema_raises_no_warning(db):
+    GENERATOR_STATS.reset()
+    with patched_settings(ExtranetSchemaView.custom_settings):
+        SchemaGenerator(patterns=DESCRIBED_PATTERNS).get_schema(request=None, public=True)
+    assert not GENERATOR_STATS._warn_cache
+    assert not GENERATOR_STATS._error_cache
