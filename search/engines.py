@@ -5,8 +5,11 @@ cannot even be built without them, and each engine applies them before anything 
 (``SearchDocument.objects.for_audience`` for the database, a ``terms`` filter inside the
 query for Elasticsearch, so that hits, counts and aggregations all obey it).
 
-- ``DatabaseEngine``: modelsearch's PostgreSQL or SQLite FTS query compiler for the match,
-  then plain ORM ``GROUP BY`` for facets on the same narrowed queryset.
+- ``DatabaseEngine``: modelsearch's PostgreSQL or SQLite FTS query compiler for the match;
+  two queries per search whatever the filters: the page, then the total and every facet in
+  one statement (``aggregate_sql``). On PostgreSQL both run under ``SET LOCAL
+  statement_timeout`` (``statement_time_limit``): a pathological query is cancelled after a
+  second and the service answers from the fallback instead.
 - ``ElasticsearchEngine``: one request with the match (compiled by modelsearch's query
   compiler, so field names and boosts follow the mapping), our filters and aggregations.
 - ``FallbackEngine``: ``icontains`` on the document rows; used when the engine is down
@@ -14,9 +17,12 @@ query for Elasticsearch, so that hits, counts and aggregations all obey it).
 """
 
 import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.conf import settings
+from django.db import connections, router, transaction
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.utils import timezone
 from modelsearch.backends.database.fallback import DatabaseSearchBackend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
@@ -28,6 +34,8 @@ FACETS = ("kind", "theme", "territory", "space", "year")
 FACET_SIZE = 50
 LABELLED_FACETS = {"theme": FacetValue.Facet.THEME, "territory": FacetValue.Facet.TERRITORY}
 RELEVANCE, DATE = "relevance", "date"
+#: Longest a search statement may run on PostgreSQL (``SEARCH_STATEMENT_TIMEOUT_MS``).
+DEFAULT_STATEMENT_TIMEOUT_MS = 1000
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,10 @@ class Filters:
 
     def selected(self, facet):
         return tuple(getattr(self, facet))
+
+    def without_facets(self):
+        """The date range only: the base the facets count on (see ``aggregate_sql``)."""
+        return Filters(date_from=self.date_from, date_to=self.date_to)
 
 
 @dataclass(frozen=True)
@@ -112,38 +124,133 @@ def filter_queryset(queryset, filters):
     return queryset
 
 
-def facet_counts(document_ids, facet):
-    """[(value, label, count)] over the documents whose ids the subquery gives."""
-    if facet in LABELLED_FACETS:
-        rows = (
-            FacetValue.objects.filter(document_id__in=document_ids, facet=LABELLED_FACETS[facet])
-            .values("slug", "name")
-            .annotate(count=Count("document_id"))
-            .order_by("-count", "name")[:FACET_SIZE]
-        )
-        return [(row["slug"], row["name"], row["count"]) for row in rows]
-    documents = SearchDocument.objects.filter(pk__in=document_ids).order_by()
-    if facet == "kind":
-        rows = documents.values("kind").annotate(count=Count("pk")).order_by("-count", "kind")
-        labels = dict(Kind.choices)
-        return [(row["kind"], labels.get(row["kind"], row["kind"]), row["count"]) for row in rows]
-    if facet == "year":
-        rows = (
-            documents.exclude(year=None)
-            .values("year")
-            .annotate(count=Count("pk"))
-            .order_by("-year")[:FACET_SIZE]
-        )
-        return [(row["year"], str(row["year"]), row["count"]) for row in rows]
-    if facet == "space":
-        rows = (
-            documents.exclude(space_id=None)
-            .values("space_id", "space_name")
-            .annotate(count=Count("pk"))
-            .order_by("-count", "space_name")[:FACET_SIZE]
-        )
-        return [(row["space_id"], row["space_name"], row["count"]) for row in rows]
-    raise ValueError(f"Unknown facet {facet!r}")
+def _flag(condition):
+    """1 when ``condition`` holds for the row, else 0 (portable: no boolean columns)."""
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def facet_flags(filters):
+    """One condition per selected facet filter, as ``{facet: condition}``."""
+    flags = {}
+    for facet, lookup in (("kind", "kind__in"), ("year", "year__in"), ("space", "space_id__in")):
+        if filters.selected(facet):
+            flags[facet] = Q(**{lookup: filters.selected(facet)})
+    for facet, facet_value in LABELLED_FACETS.items():
+        slugs = filters.selected(facet)
+        if slugs:
+            tagged = FacetValue.objects.filter(
+                document_id=OuterRef("pk"), facet=facet_value, slug__in=slugs
+            )
+            flags[facet] = Q(Exists(tagged))
+    return flags
+
+
+#: Columns of the matched set the aggregate reads, then one ``f_<facet>`` flag per filter.
+AGGREGATE_COLUMNS = ("id", "kind", "year", "space_id", "space_name")
+
+
+def aggregate_sql(base, filters, with_facets=True):
+    """The total and every facet count in one statement, as ``(sql, params)``.
+
+    ``base`` is the matched set *without* the facet filters (audience, dates and the match
+    only). Each selected facet filter becomes a 0/1 column of a common table expression, so
+    the match is evaluated once, and each facet counts the rows that pass every filter but
+    its own (the other values of a facet stay visible), the total those that pass them all.
+    Rows: ``(facet, value, label, count)``; ``facet`` is ``"total"`` for the total.
+    """
+    flags = facet_flags(filters)
+    names = {facet: f"f_{facet}" for facet in flags}
+    queryset = base.order_by().annotate(
+        **{names[facet]: _flag(condition) for facet, condition in flags.items()}
+    )
+    queryset = queryset.values("pk", *AGGREGATE_COLUMNS[1:], *names.values())
+    inner_sql, params = queryset.query.sql_with_params()
+    columns = ", ".join((*AGGREGATE_COLUMNS, *names.values()))
+
+    def where(skip=None, *extra):
+        conditions = [*extra, *(f"m.{name} = 1" for f, name in names.items() if f != skip)]
+        return f" WHERE {' AND '.join(conditions)}" if conditions else ""
+
+    facet_values = FacetValue._meta.db_table
+    branches = [f"SELECT 'total', NULL, NULL, COUNT(*) FROM m{where()}"]
+    if with_facets:
+        branches += [
+            f"SELECT 'kind', m.kind, NULL, COUNT(*) FROM m{where('kind')} GROUP BY m.kind",
+            "SELECT 'year', CAST(m.year AS TEXT), NULL, COUNT(*) FROM m"
+            f"{where('year', 'm.year IS NOT NULL')} GROUP BY m.year",
+            "SELECT 'space', CAST(m.space_id AS TEXT), m.space_name, COUNT(*) FROM m"
+            f"{where('space', 'm.space_id IS NOT NULL')} GROUP BY m.space_id, m.space_name",
+        ]
+        for facet, facet_value in LABELLED_FACETS.items():
+            # ``facet_value`` is one of our constants, never user input.
+            of_facet = f"fv.facet = '{facet_value}'"
+            branches.append(
+                f"SELECT '{facet}', fv.slug, fv.name, COUNT(*) FROM m "
+                f"JOIN {facet_values} fv ON fv.document_id = m.id"
+                f"{where(facet, of_facet)} GROUP BY fv.slug, fv.name"
+            )
+    sql = f"WITH m ({columns}) AS ({inner_sql}) " + " UNION ALL ".join(branches)
+    return sql, params
+
+
+def _facet_key(facet, value):
+    return int(value) if facet in ("year", "space") else value
+
+
+def read_aggregate(rows):
+    """``(total, {facet: [(value, label, count)]})`` from the rows of ``aggregate_sql``, each
+    facet in the order people read it, at most ``FACET_SIZE`` values."""
+    total, counts = 0, {facet: [] for facet in FACETS}
+    kind_labels = dict(Kind.choices)
+    for facet, value, label, count in rows:
+        if facet == "total":
+            total = count
+        elif facet == "kind":
+            counts[facet].append((value, kind_labels.get(value, value), count))
+        elif facet == "year":
+            counts[facet].append((int(value), str(int(value)), count))
+        else:
+            counts[facet].append((_facet_key(facet, value), label, count))
+    counts["kind"].sort(key=lambda row: (-row[2], row[0]))
+    counts["year"].sort(key=lambda row: -row[0])
+    for facet in ("space", "theme", "territory"):
+        counts[facet].sort(key=lambda row: (-row[2], row[1]))
+    return total, {facet: values[:FACET_SIZE] for facet, values in counts.items()}
+
+
+def statement_timeout_ms():
+    return getattr(settings, "SEARCH_STATEMENT_TIMEOUT_MS", DEFAULT_STATEMENT_TIMEOUT_MS)
+
+
+@contextmanager
+def statement_time_limit(milliseconds, using=None):
+    """Run the block in a transaction whose statements PostgreSQL cancels after
+    ``milliseconds`` (``SET LOCAL statement_timeout``): the cancelled statement raises an
+    ``OperationalError`` (a ``DatabaseError``), which the service turns into the fallback.
+
+    The limit ends with the transaction. Inside an outer transaction (``ATOMIC_REQUESTS``,
+    tests) the block is a savepoint, after which a ``SET LOCAL`` would outlive the search:
+    the previous value is put back. Other databases: no limit (SQLite has no such setting).
+    """
+    using = using or router.db_for_read(SearchDocument)
+    connection = connections[using]
+    if connection.vendor != "postgresql" or not milliseconds:
+        yield
+        return
+    nested = connection.in_atomic_block
+    with transaction.atomic(using=using):
+        with connection.cursor() as cursor:
+            # Read the value in force, then set ours (the select list is evaluated in order).
+            cursor.execute(
+                "SELECT current_setting('statement_timeout'), "
+                "set_config('statement_timeout', %s, true)",
+                [f"{int(milliseconds)}ms"],
+            )
+            previous = cursor.fetchone()[0]
+        yield
+        if nested:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
 
 
 # FTS5 columns of modelsearch's index table, in order: autocomplete, body, title.
@@ -195,26 +302,35 @@ class DatabaseEngine:
         )
         return compiler.search(compiler.get_config(self.backend), None, None)
 
-    def search(self, request):
-        matched = self._matched(self._narrowed(request, request.filters), request)
+    def _ordered(self, matched, request):
         if request.sort == DATE or request.plan.is_empty:
-            matched = matched.order_by(F("date").desc(nulls_last=True), "-pk")
-        page = list(matched[request.offset : request.offset + request.limit])
-        total = matched.count() if (page or request.offset) else 0
-        facets = {}
-        if request.with_facets:
-            for facet in FACETS:
-                if request.filters.selected(facet):
-                    narrowed = self._narrowed(request, request.filters.without(facet))
-                    base = self._matched(narrowed, request)
-                else:
-                    base = matched
-                facets[facet] = facet_counts(base.order_by().values("pk"), facet)
-        return EngineResult(page, total, facets)
+            return matched.order_by(F("date").desc(nulls_last=True), "-pk")
+        return matched
+
+    def statement_timeout_ms(self):
+        return statement_timeout_ms()
+
+    def search(self, request):
+        """Two queries whatever the filters: the page, then the total and the facets."""
+        with statement_time_limit(self.statement_timeout_ms()):
+            matched = self._ordered(
+                self._matched(self._narrowed(request, request.filters), request), request
+            )
+            page = list(matched[request.offset : request.offset + request.limit])
+            # The facets' base: everything but the facet filters (they become flags).
+            base = self._matched(self._narrowed(request, request.filters.without_facets()), request)
+            sql, params = aggregate_sql(base, request.filters, request.with_facets)
+            connection = connections[base.db]
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+        total, facets = read_aggregate(rows)
+        return EngineResult(page, total, facets if request.with_facets else {})
 
     def suggest(self, audience, prefix, limit):
         queryset = SearchDocument.objects.for_audience(audience)
-        return list(self.backend.autocomplete(prefix, queryset, operator="and")[:limit])
+        with statement_time_limit(self.statement_timeout_ms()):
+            return list(self.backend.autocomplete(prefix, queryset, operator="and")[:limit])
 
 
 class FallbackEngine(DatabaseEngine):
@@ -235,9 +351,14 @@ class FallbackEngine(DatabaseEngine):
             queryset = queryset.filter(condition)
         return queryset.order_by(F("date").desc(nulls_last=True), "-pk")
 
+    def statement_timeout_ms(self):
+        # Its own budget: it runs after the engine failed, possibly by timing out.
+        return getattr(settings, "SEARCH_FALLBACK_STATEMENT_TIMEOUT_MS", statement_timeout_ms())
+
     def suggest(self, audience, prefix, limit):
         queryset = SearchDocument.objects.for_audience(audience).filter(title__icontains=prefix)
-        return list(queryset.order_by(F("date").desc(nulls_last=True), "-pk")[:limit])
+        with statement_time_limit(self.statement_timeout_ms()):
+            return list(queryset.order_by(F("date").desc(nulls_last=True), "-pk")[:limit])
 
 
 class ElasticsearchEngine:

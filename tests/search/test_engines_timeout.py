@@ -1,0 +1,94 @@
+"""A search statement cannot run longer than its time limit on PostgreSQL: a cancelled search
+answers from the fallback (``degraded``), or raises ``SearchUnavailable`` (a 503) when the
+fallback is cancelled too; never an unhandled database error. PostgreSQL only: SQLite has no
+statement timeout."""
+
+import pytest
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+from search import engines, service
+from search.service import search, suggest
+from tests.factories.search import make_document
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="statement_timeout is a PostgreSQL setting"
+    ),
+]
+
+SLEEP_SECONDS = 3  # far beyond the limit below: only a cancelled statement returns in time
+
+
+@pytest.fixture
+def short_limits(settings):
+    settings.SEARCH_STATEMENT_TIMEOUT_MS = 50
+    settings.SEARCH_FALLBACK_STATEMENT_TIMEOUT_MS = 5000
+
+
+@pytest.fixture
+def documents():
+    return [make_document("Formation à la laïcité", "Pour les élu·e·s locaux.")]
+
+
+def _slow(matched):
+    """Wrap an engine's ``_matched`` so that its queries sleep inside PostgreSQL."""
+
+    def slow_matched(self, queryset, request):
+        sleep = RawSQL("(SELECT 0 FROM pg_sleep(%s))", [SLEEP_SECONDS])
+        return matched(self, queryset, request).filter(pk__gte=sleep)
+
+    return slow_matched
+
+
+def _statement_timeout():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        return cursor.fetchone()[0]
+
+
+def test_a_search_cancelled_by_the_time_limit_answers_degraded_from_the_fallback(
+    anonymous, documents, short_limits, monkeypatch
+):
+    monkeypatch.setattr(engines.DatabaseEngine, "_matched", _slow(engines.DatabaseEngine._matched))
+    response = search(anonymous, "laïcité")
+    assert response.degraded
+    assert [result.title for result in response.results] == ["Formation à la laïcité"]
+    assert response.total == 1
+
+
+def test_when_the_fallback_is_cancelled_too_search_is_unavailable(
+    anonymous, documents, settings, monkeypatch
+):
+    settings.SEARCH_STATEMENT_TIMEOUT_MS = 50
+    settings.SEARCH_FALLBACK_STATEMENT_TIMEOUT_MS = 50
+    monkeypatch.setattr(engines.DatabaseEngine, "_matched", _slow(engines.DatabaseEngine._matched))
+    monkeypatch.setattr(engines.FallbackEngine, "_matched", _slow(engines.FallbackEngine._matched))
+    with pytest.raises(service.SearchUnavailable):
+        search(anonymous, "laïcité")
+    # The surrounding transaction is still usable: only the search's savepoint was undone.
+    assert _statement_timeout() == "0"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        assert cursor.fetchone() == (1,)
+
+
+def test_the_time_limit_does_not_outlive_the_search(anonymous, documents, short_limits):
+    before = _statement_timeout()
+    search(anonymous, "laïcité")
+    suggest(anonymous, "forma")
+    assert _statement_timeout() == before
+
+
+def test_the_limit_applies_to_the_search_statements(anonymous, documents, settings, monkeypatch):
+    settings.SEARCH_STATEMENT_TIMEOUT_MS = 1234
+    original, seen = engines.DatabaseEngine._matched, []
+
+    def spy(self, queryset, request):
+        seen.append(_statement_timeout())
+        return original(self, queryset, request)
+
+    monkeypatch.setattr(engines.DatabaseEngine, "_matched", spy)
+    search(anonymous, "laïcité")
+    assert seen and set(seen) == {"1234ms"}
