@@ -33,6 +33,18 @@ def _all(value):
     return value.all() if hasattr(value, "all") else value
 
 
+def _with_related(rows, *fields):
+    """``rows.select_related(*fields)`` unless the rows are already loaded (prefetched).
+
+    Re-querying prefetched rows would cost a query per item, and for modelcluster child
+    relations it would even return every item of the prefetch, not this page's: its
+    ``_apply_rel_filters`` does not filter by instance, the prefetch cache alone does.
+    """
+    if getattr(rows, "_result_cache", None) is not None or not hasattr(rows, "select_related"):
+        return rows
+    return rows.select_related(*fields)
+
+
 class ImageField(Field):
     """An image with its renditions; ``null`` when there is none."""
 
@@ -104,9 +116,7 @@ class PressItemsField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, items):
-        rows = _all(items)
-        if hasattr(rows, "select_related"):
-            rows = rows.select_related("theme")
+        rows = _with_related(_all(items), "theme")
         return [
             {
                 "title": item.title,
@@ -187,10 +197,7 @@ class FeaturedDossiersField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, featured):
-        rows = _all(featured)
-        if hasattr(rows, "select_related"):
-            rows = rows.select_related("dossier")
-        items = list(rows)
+        items = list(_with_related(_all(featured), "dossier"))
         visible = visibility.for_request(_request(self)).visible_page_ids(
             item.dossier_id for item in items
         )

@@ -124,3 +124,24 @@ def test_documents_listing_costs_the_same_queries_for_5_and_20_documents(client)
     assert data["meta"]["total_count"] == 20
     assert data["items"][0]["meta"]["tags"] == ["étiquette-0"]
     assert with_5 == with_20
+
+
+def test_panorama_listing_with_press_items_costs_the_same_queries(client, tree, education):
+    url = "/api/v2/pages/?type=cms.PressPanoramaPage&limit=50&fields=press_items"
+
+    def add(count):
+        for _ in range(count):
+            factories.make_panorama(
+                tree.panorama_index,
+                themes=[education],
+                items=[{"title": "Un article", "theme": education}, {"title": "Un autre"}],
+            )
+
+    add(2)
+    with_2, _data = queries_for(client, url)
+    add(6)
+    with_8, data = queries_for(client, url)
+
+    assert [len(item["press_items"]) for item in data["items"]] == [2] * 8
+    assert data["items"][0]["press_items"][0]["theme"]["slug"] == "education"
+    assert with_2 == with_8
