@@ -1,3 +1,14 @@
-from django.urls import path  # noqa: F401
+"""Included at "" by portal/urls.py: the JSON API under /api/search/, the page at /recherche/."""
 
-urlpatterns = []
+from django.urls import path
+
+from search.api.views import SearchAPIView, SuggestAPIView
+from search.views.page import search_page
+
+app_name = "search"
+
+urlpatterns = [
+    path("api/search/", SearchAPIView.as_view(), name="api"),
+    path("api/search/suggest/", SuggestAPIView.as_view(), name="suggest"),
+    path("recherche/", search_page, name="page"),
+]

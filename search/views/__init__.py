@@ -1,0 +1,1 @@
+"""The HTML search page (``/recherche/``). The JSON API lives in ``search.api``."""
