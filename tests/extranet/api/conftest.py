@@ -13,7 +13,7 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from extranet.forum.models import Post
+from extranet.forum.services import hide_post
 from extranet.spaces.models import Membership
 from tests.factories.extranet import (
     MeetingFactory,
@@ -22,6 +22,7 @@ from tests.factories.extranet import (
     make_reply,
     make_topic,
 )
+from tests.factories.users import StaffFactory
 
 
 def api_url(name, space=None, **kwargs):
@@ -52,9 +53,7 @@ def furnish(space):
     )
     others_post = topic.posts.get()
     hidden = make_reply(topic, author=author, body="Un message hors sujet.")
-    Post.objects.filter(pk=hidden.pk).update(
-        is_hidden=True, hidden_reason="Hors sujet", hidden_by=None
-    )
+    hide_post(hidden, StaffFactory(email="moderation@exemple.org"), "Hors sujet")
     target = make_member(space, first_name="Eden", last_name="Cible")
     return SimpleNamespace(
         space=space,
