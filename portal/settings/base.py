@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI assets, served locally (no CDN)
     "corsheaders",
     "guardian",
     "django_tasks",
@@ -260,6 +261,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Extranet des réseaux et recherche.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # /api/schema/docs/: Swagger UI from drf-spectacular-sidecar's static files, never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # Extranet documents: size limit and extension allow-list (checked against the content).

@@ -3,6 +3,7 @@ describing the extranet API's main paths."""
 
 import pytest
 import yaml
+from django.contrib.staticfiles import finders
 from drf_spectacular.drainage import GENERATOR_STATS
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.settings import patched_settings
@@ -78,3 +79,14 @@ def test_generating_the_schema_raises_no_warning(db):
         SchemaGenerator(patterns=DESCRIBED_PATTERNS).get_schema(request=None, public=True)
     assert not GENERATOR_STATS._warn_cache
     assert not GENERATOR_STATS._error_cache
+
+
+def test_swagger_ui_loads_its_assets_locally(db):
+    response = APIClient().get("/api/schema/docs/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
+    assert "/api/schema/" in page
+    assert "cdn" not in page.lower()
+    assert "https://" not in page and "http://" not in page
+    assert finders.find("drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js")
