@@ -30,16 +30,18 @@ What is measured, and how:
 - CPU ms is this process's CPU time per timed request (``time.process_time``): the Python
   side alone, steadier than wall-clock figures on a shared machine, where waiting for a busy
   PostgreSQL inflates latencies of query-heavy pages more than the baseline's.
-- SQL queries per request are counted afterwards, on ``--query-samples`` extra requests under
+- SQL queries per request are counted afterwards, on a few extra requests
+  (``Sizes.query_samples``) under
   ``CaptureQueriesContext`` (never during timing: capturing forces a debug cursor).
 - Every response must have the expected status (and pass the scenario's ``check`` once),
   otherwise the run stops with ``BenchError``: a benchmark of error pages measures nothing.
 
 The database: ``bench_database`` creates a dedicated PostgreSQL database named by the script
 (dropped and recreated at each run, dropped at the end unless ``--keep``) from the server of
-``--database-url`` (default: ``DATABASE_URL``), migrates it, and points Django at it with
-``bench.settings``. Without any URL it falls back to a throw-away SQLite file, fine for smoke
-runs but not for reference figures.
+``--database-url`` (default: ``DATABASE_URL``), migrates it (as a copy of a migrated template
+database, see ``_migrate_postgres``), and points Django at it with ``bench.settings``.
+Without any URL it falls back to a throw-away SQLite file, fine for smoke runs but not for
+reference figures.
 
 Exit codes (``Report.exit_code`` and ``main``): 0 every target met, 1 a target missed,
 2 setup or data load failed, or a response was wrong.
@@ -376,6 +378,7 @@ class Result:
     cpu_seconds: float = 0.0  # this process's CPU time over every timed request
     queries: list[int] = field(default_factory=list)
     ratio: float | None = None
+    cpu_ratio: float | None = None
 
     @property
     def requests(self):
@@ -536,6 +539,7 @@ class Report:
         rows = []
         for result in [self.baseline, *self.results]:
             ratio = "1.00" if result is self.baseline else f"{result.ratio:.2f}"
+            cpu_ratio = "1.00" if result is self.baseline else f"{result.cpu_ratio:.2f}"
             target = f"≥ {result.target:.2f}" if result.target is not None else "—"
             status = {True: "atteint", False: "NON ATTEINT", None: ""}[result.met]
             rows.append(
@@ -546,6 +550,7 @@ class Report:
                     f"{result.p50_ms:.1f}",
                     f"{result.p95_ms:.1f}",
                     f"{result.cpu_ms:.1f}",
+                    cpu_ratio,
                     result.queries_label,
                     str(result.requests),
                     target,
@@ -563,6 +568,7 @@ class Report:
             "p50 ms",
             "p95 ms",
             "CPU ms",
+            "× base CPU",
             "SQL/req",
             "n",
             "cible",
@@ -587,7 +593,8 @@ class Report:
             f"\n{self.sizes.rounds} tours × {self.sizes.requests} requêtes chronométrées "
             f"(+{self.sizes.warmup} d'échauffement) par scénario ; req/s : médiane des tours ; "
             "× base : rapport au débit de la vue de base du même passage ; CPU ms : temps "
-            "processeur Python par requête (hors attente de PostgreSQL).",
+            "processeur Python par requête (hors attente de PostgreSQL) ; × base CPU : CPU de "
+            "la base / CPU du scénario.",
             file=file,
         )
         for label, ok, detail in self.extra_checks:
@@ -595,6 +602,26 @@ class Report:
             print(f"- {label} : {status}{f' ({detail})' if detail else ''}", file=file)
         verdict = "toutes les cibles sont atteintes" if self.all_met else "cible(s) manquée(s)"
         print(f"\nRésultat : {verdict}.", file=file)
+
+
+def describe_environment():
+    """One line on what the figures were measured with, and how busy the machine was."""
+    import platform
+
+    import django
+    import wagtail
+    from django.db import connection
+
+    database = connection.vendor
+    if database == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            database = f"PostgreSQL {cursor.fetchone()[0].split()[0]}"
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return (
+        f"{os.cpu_count()} cœurs, Python {platform.python_version()}, Django {django.__version__}, "
+        f"Wagtail {wagtail.__version__}, {database} ; charge (1, 5, 15 min) : {load}"
+    )
 
 
 def run(scenarios, args=None, *, sizes=None, baseline=None):
@@ -610,6 +637,7 @@ def run(scenarios, args=None, *, sizes=None, baseline=None):
     results = {s.name: Result(s.name, s.description, s.target) for s in everything}
     if len(results) != len(everything):
         raise BenchError("Deux scénarios portent le même nom.")
+    print(f"Machine : {describe_environment()}")
     for number in range(1, sizes.rounds + 1):
         print(f"· tour {number}/{sizes.rounds}…", end="", flush=True)
         start = time.perf_counter()
@@ -626,9 +654,11 @@ def run(scenarios, args=None, *, sizes=None, baseline=None):
         if not matching:
             raise BenchError(f"--profile : scénario inconnu « {name} ».")
         profile(matching[0])
+    print(f"Charge à la fin : {', '.join(f'{value:.1f}' for value in os.getloadavg())}")
     base = results[baseline.name]
     for result in results.values():
         result.ratio = result.rps / base.rps if base.rps else 0.0
+        result.cpu_ratio = base.cpu_ms / result.cpu_ms if result.cpu_ms else 0.0
     return Report(base, [results[s.name] for s in scenarios], sizes)
 
 
