@@ -32,6 +32,7 @@ def test_harness_reports_throughput_latency_and_queries_for_every_scenario(repor
         assert len(result.rounds_rps) == TINY.rounds
         assert result.rps > 0
         assert 0 < result.p50_ms <= result.p95_ms
+        assert result.cpu_ms > 0 and result.cpu_ratio > 0
         assert len(result.queries) == TINY.query_samples
     assert report.baseline.queries == [1, 1]
     assert report["base again"].ratio > 0
@@ -43,6 +44,7 @@ def test_report_table_names_each_scenario_and_the_verdict(report):
     report.print(file=out)
     text = out.getvalue()
     assert "baseline" in text and "base again" in text and "missing page" in text
+    assert "req/s" in text and "SQL/req" in text
     assert "toutes les cibles sont atteintes" in text
     assert report.exit_code() == harness.EXIT_OK
 
