@@ -10,6 +10,7 @@
   gets 404 on every endpoint under it, whatever the rest of the URL, the method or the body.
   Nothing is cached beyond the request (the permission module's per-request cache only), so a
   removed member gets 404 from their very next request.
+- Answers are JSON, whatever a browser's Accept header prefers.
 - Actions call the permission modules' ``check_*`` before validating input, so a member who
   may not do something gets 403 (French message) rather than a lesson on the fields.
 """
@@ -17,6 +18,7 @@
 from django.http import Http404
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.renderers import JSONRenderer
 from rest_framework.viewsets import GenericViewSet
 
 from extranet.spaces import permissions as space_permissions
@@ -29,6 +31,9 @@ class ExtranetAPIMixin:
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated]
     pagination_class = ExtranetPagination
+    # JSON only: the OpenAPI schema and its Swagger UI (/api/schema/docs/) are how people
+    # explore the API, so DRF's browsable HTML pages (and their forms) are not served.
+    renderer_classes = [JSONRenderer]
 
     def get_exception_handler(self):
         return api_exception_handler

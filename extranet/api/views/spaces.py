@@ -34,7 +34,8 @@ def _last_activity():
 
 def _spaces_with_my_role(user):
     """Every space, with ``my_role`` (null where the user is no member) and ``members_count``."""
-    own = Membership.objects.filter(space=OuterRef("pk"), user_id=user.pk)
+    # `.order_by()`: no Meta ordering (joins of spaces and users) inside the subquery.
+    own = Membership.objects.filter(space=OuterRef("pk"), user_id=user.pk).order_by()
     return Space.objects.annotate(my_role=Subquery(own.values("role")[:1])).with_members_count()
 
 

@@ -255,3 +255,14 @@ def test_blank_space_name_is_refused(owner, as_user, space):
     response = as_user(owner).patch(api_url("space-detail", space), {"name": " "}, format="json")
     assert response.status_code == 400
     assert list(response.json()) == ["name"]
+
+
+def test_a_browser_gets_json(member, space):
+    from rest_framework.test import APIClient
+
+    browser = APIClient()
+    browser.force_login(member)
+    accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    response = browser.get(api_url("topic-list", space), HTTP_ACCEPT=accept)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"

@@ -254,3 +254,27 @@ def test_api_permission_matrix(db, request, role, action, which, expected):
         assert isinstance(response.json()["detail"], str)
     if todo.done is not None:
         assert todo.done() is (expected < 300)
+
+
+LISTED = {
+    "anonymous": None,  # 401
+    "outsider": [],
+    "member": ["space"],
+    "moderator": ["space"],
+    "owner": ["space"],
+    "removed_member": [],
+    "staff": ["other_space", "space"],
+    "inactive_member": None,  # 401
+}
+
+
+@pytest.mark.parametrize(("role", "expected"), LISTED.items(), ids=list(LISTED))
+def test_spaces_listed_for_each_role(db, request, role, expected, space, other_space):
+    user = request.getfixturevalue(role)
+    response = token_client(user).get(api_url("space-list"), {"scope": "visible"})
+    if expected is None:
+        assert response.status_code == 401
+        return
+    assert response.status_code == 200
+    slugs = sorted(item["slug"] for item in response.json()["results"])
+    assert slugs == sorted(request.getfixturevalue(name).slug for name in expected)
