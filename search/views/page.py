@@ -14,6 +14,7 @@ Rules:
 
 from django.http import QueryDict
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from search.forms import (
     DEFAULT_PAGE_SIZE,
@@ -129,6 +130,7 @@ def _kept_filters(params):
     ]
 
 
+@require_safe
 def search_page(request):
     params = request.GET
     context = {

@@ -141,3 +141,9 @@ def test_suggestions_limit_is_respected(client):
         make_document(f"Laïcité, fiche {number}")
     data = client.get("/api/search/suggest/", {"q": "laïc", "limit": 3}).json()
     assert len(data["suggestions"]) == 3
+
+
+def test_the_api_only_answers_reads_in_json(client):
+    assert client.post(SEARCH_URL, {"q": "laïcité"}).status_code == 405
+    response = client.get(SEARCH_URL, {"q": "laïcité", "format": "json"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"

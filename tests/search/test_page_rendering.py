@@ -259,3 +259,8 @@ def test_engine_and_fallback_down_answer_a_503_page(client, laicite, monkeypatch
     soup = _soup(response)
     assert "momentanément indisponible" in soup.find(attrs={"role": "alert"}).get_text()
     assert soup.find("form", attrs={"role": "search"})
+
+
+def test_the_page_only_answers_reads(client):
+    assert client.head(PAGE_URL).status_code == 200
+    assert client.post(PAGE_URL, {"q": "laïcité"}).status_code == 405
