@@ -286,12 +286,18 @@ def with_unread_flag(user, topics):
     of it, or, never opened, later than their arrival in the space (joining a space with years
     of history does not flood "my spaces"). Subqueries, so it costs no query per topic.
     """
-    read_at = TopicReadState.objects.filter(user_id=user.pk, topic=OuterRef("pk")).values(
-        "last_read_at"
-    )[:1]
-    joined_at = Membership.objects.filter(user_id=user.pk, space=OuterRef("space_id")).values(
-        "joined_at"
-    )[:1]
+    # `.order_by()`: the models' Meta ordering would otherwise be compiled into each
+    # subquery (Membership's joins and sorts spaces and users for every topic evaluated).
+    read_at = (
+        TopicReadState.objects.filter(user_id=user.pk, topic=OuterRef("pk"))
+        .order_by()
+        .values("last_read_at")[:1]
+    )
+    joined_at = (
+        Membership.objects.filter(user_id=user.pk, space=OuterRef("space_id"))
+        .order_by()
+        .values("joined_at")[:1]
+    )
     return topics.annotate(read_baseline=Coalesce(Subquery(read_at), Subquery(joined_at))).annotate(
         is_unread=Case(
             When(last_activity_at__gt=F("read_baseline"), then=Value(True)),

@@ -158,9 +158,12 @@ class DigestReport:
 def subscribers(frequency) -> dict[int, list[int]]:
     """{user_id: [space_id, …]} of active members whose setting for those spaces is
     ``frequency`` (members without a setting have the default)."""
-    chosen = SpaceSubscription.objects.filter(
-        user=OuterRef("user_id"), space=OuterRef("space_id")
-    ).values("digest_frequency")[:1]
+    # `.order_by()`: SpaceSubscription's Meta ordering would sort inside the subquery.
+    chosen = (
+        SpaceSubscription.objects.filter(user=OuterRef("user_id"), space=OuterRef("space_id"))
+        .order_by()
+        .values("digest_frequency")[:1]
+    )
     rows = (
         Membership.objects.filter(user__is_active=True)
         .annotate(frequency=Coalesce(Subquery(chosen), Value(str(DEFAULT_DIGEST_FREQUENCY))))

@@ -308,7 +308,9 @@ def my_spaces(user):
     """
     if not _is_live(user):
         return Space.objects.none()
-    own = Membership.objects.filter(space=OuterRef("pk"), user_id=user.pk)
+    # `.order_by()`: Membership's Meta ordering would join and sort spaces and users inside
+    # the role subquery, once per space.
+    own = Membership.objects.filter(space=OuterRef("pk"), user_id=user.pk).order_by()
     queryset = Space.objects.filter(Exists(own)).annotate(my_role=Subquery(own.values("role")[:1]))
     return filter_spaces_queryset(user, queryset).with_members_count()
 
