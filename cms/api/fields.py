@@ -45,23 +45,23 @@ def _with_related(rows, *fields):
     return rows.select_related(*fields)
 
 
-class ImageField(Field):
-    """An image with its renditions; ``null`` when there is none."""
+class ReadOnlyField(Field):
+    """Base of the fields below: output only, the API never writes."""
 
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
+
+
+class ImageField(ReadOnlyField):
+    """An image with its renditions; ``null`` when there is none."""
 
     def to_representation(self, image):
         return image_representation(image)
 
 
-class DocumentField(Field):
+class DocumentField(ReadOnlyField):
     """A document linked through the serve view, or ``null`` when it is private."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
 
     def to_representation(self, document):
         if not visibility.for_request(_request(self)).is_public_document(document):
@@ -69,22 +69,14 @@ class DocumentField(Field):
         return document_representation(document)
 
 
-class TaxonomyField(Field):
+class TaxonomyField(ReadOnlyField):
     """Themes or territories as ``[{id, name, slug}]`` (prefetched in listings)."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
 
     def to_representation(self, terms):
         return [{"id": term.pk, "name": term.name, "slug": term.slug} for term in _all(terms)]
 
 
-class NetworkField(Field):
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
+class NetworkField(ReadOnlyField):
     def to_representation(self, network):
         return {
             "id": network.pk,
@@ -96,24 +88,16 @@ class NetworkField(Field):
         }
 
 
-class StreamBodyField(Field):
+class StreamBodyField(ReadOnlyField):
     """A StreamField, prepared (bulk loads, private links removed) then serialised by blocks."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
 
     def to_representation(self, value):
         prepare_stream(value, request=_request(self))
         return value.stream_block.get_api_representation(value, self.context)
 
 
-class PressItemsField(Field):
+class PressItemsField(ReadOnlyField):
     """The items of a press panorama, in the editor's order."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
 
     def to_representation(self, items):
         rows = _with_related(_all(items), "theme")
@@ -134,12 +118,8 @@ class PressItemsField(Field):
         ]
 
 
-class ContributorsField(Field):
+class ContributorsField(ReadOnlyField):
     """Speakers or authors of a publication, in the editor's order."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
 
     def to_representation(self, contributors):
         return [
@@ -148,12 +128,8 @@ class ContributorsField(Field):
         ]
 
 
-class SectionsField(Field):
+class SectionsField(ReadOnlyField):
     """A dossier's table of contents: ``[{anchor, title}]`` from its h2 headings."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
 
     def to_representation(self, sections):
         return [{"anchor": anchor, "title": title} for anchor, title in sections]
@@ -174,27 +150,20 @@ def _page_summary(field, page):
     return summary
 
 
-class PanoramasField(Field):
+class PanoramasField(ReadOnlyField):
     """A dossier's press panoramas (live and public), latest first."""
 
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
     def to_representation(self, panoramas):
-        # ``source`` is DossierPage.press_panoramas(), already live().public().
+        # ``source`` is DossierPage.press_panoramas(); the API's rules also drop expired ones.
+        panoramas = visibility.for_request(_request(self)).filter_public(panoramas)
         return [
             {**_page_summary(self, panorama), "date": panorama.date.isoformat()}
             for panorama in panoramas
         ]
 
 
-class FeaturedDossiersField(Field):
+class FeaturedDossiersField(ReadOnlyField):
     """The dossiers featured on the home page, in order, if live and public."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
 
     def to_representation(self, featured):
         items = list(_with_related(_all(featured), "dossier"))
