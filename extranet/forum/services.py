@@ -263,11 +263,34 @@ def set_locked(topic, by, locked=True) -> Topic:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def mark_topic_read(user, topic) -> None:
-    """Record that ``user`` has read ``topic`` up to its last activity (one upsert query)."""
+_UNKNOWN = object()
+
+
+def mark_topic_read(user, topic, read_at=_UNKNOWN) -> bool:
+    """Record that ``user`` has read ``topic`` up to its last activity (one upsert query).
+
+    Callers that already know the stored read date (``read_at``: ``None`` when never read,
+    e.g. annotated by ``with_last_read_at`` in the query that fetched the topic) pass it: when
+    it already covers the topic's last activity nothing is written, so reading a topic again
+    costs no transaction. Returns whether a write happened.
+    """
     if user is None or not user.is_authenticated:
-        return
+        return False
+    if read_at is not _UNKNOWN and read_at is not None and read_at >= topic.last_activity_at:
+        return False
     _mark_read(user, topic.pk, topic.last_activity_at)
+    return True
+
+
+def with_last_read_at(user, topics):
+    """Annotate ``my_last_read_at`` (``None`` if never read) on ``topics``: a subquery, so the
+    topic page knows whether to record a reading without a query of its own."""
+    read_at = (
+        TopicReadState.objects.filter(user_id=user.pk, topic=OuterRef("pk"))
+        .order_by()
+        .values("last_read_at")[:1]
+    )
+    return topics.annotate(my_last_read_at=Subquery(read_at))
 
 
 def _mark_read(user, topic_id, at) -> None:

@@ -16,9 +16,16 @@ from ..paging import POSTS_PER_PAGE, page_of_post, paginate
 from .common import space_context, space_url
 
 
-def get_topic(user, space, pk):
-    """The topic `pk` of `space` if `user` may see it; 404 otherwise."""
-    topic = Topic.objects.filter(space=space, pk=pk).select_related("author").first()
+def get_topic(user, space, pk, with_read_state=False):
+    """The topic `pk` of `space` if `user` may see it; 404 otherwise.
+
+    `with_read_state` annotates the user's stored read date (`my_last_read_at`) in the same
+    query, for the topic page to skip the write when nothing is new.
+    """
+    topics = Topic.objects.filter(space=space, pk=pk).select_related("author")
+    if with_read_state:
+        topics = forum_services.with_last_read_at(user, topics)
+    topic = topics.first()
     if topic is None:
         raise Http404(forum_permissions.TOPIC_NOT_FOUND)
     topic.space = space
@@ -49,7 +56,7 @@ def post_url(space, topic, post, access):
 def topic_detail(request, space, access, pk):
     """GET shows the thread and marks it read; POST replies (when the topic takes replies)."""
     user = request.user
-    topic = get_topic(user, space, pk)
+    topic = get_topic(user, space, pk, with_read_state=request.method == "GET")
     can_reply = forum_permissions.can_reply(user, topic)
     form = PostForm()
     if request.method == "POST":
@@ -76,7 +83,7 @@ def topic_detail(request, space, access, pk):
             forum_permissions.can_view_post_history(user, post)
         )
     if request.method == "GET":
-        forum_services.mark_topic_read(user, topic)
+        forum_services.mark_topic_read(user, topic, read_at=topic.my_last_read_at)
     context = space_context(
         space,
         access,
