@@ -81,3 +81,6 @@ class BriefPage(TaxonomyMixin, BasePage):
     class Meta:
         verbose_name = "brève"
         verbose_name_plural = "brèves"
+        # Listings, feeds and the API sort and filter by date (10,000 pages: a sort
+        # of the whole table without it).
+        indexes = [models.Index(fields=["date"], name="cms_brief_date_idx")]

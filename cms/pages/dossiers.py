@@ -102,6 +102,9 @@ class DossierPage(TaxonomyMixin, BodyMixin, BasePage):
     class Meta:
         verbose_name = "dossier"
         verbose_name_plural = "dossiers"
+        # Listings, feeds and the API sort and filter by date (10,000 pages: a sort
+        # of the whole table without it).
+        indexes = [models.Index(fields=["date"], name="cms_dossier_date_idx")]
 
     @property
     def sections(self):

@@ -111,6 +111,9 @@ class EventPage(TaxonomyMixin, BodyMixin, BasePage):
     class Meta:
         verbose_name = "évènement"
         verbose_name_plural = "évènements"
+        # Listings, feeds and the API sort and filter by start (10,000 pages: a sort
+        # of the whole table without it).
+        indexes = [models.Index(fields=["start"], name="cms_event_start_idx")]
 
     @property
     def effective_end(self):

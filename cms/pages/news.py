@@ -57,3 +57,6 @@ class NewsPage(TaxonomyMixin, BodyMixin, BasePage):
     class Meta:
         verbose_name = "actualité"
         verbose_name_plural = "actualités"
+        # Listings, feeds and the API sort and filter by date (10,000 pages: a sort
+        # of the whole table without it).
+        indexes = [models.Index(fields=["date"], name="cms_news_date_idx")]

@@ -57,6 +57,9 @@ class NewsletterIssuePage(BodyMixin, BasePage):
     class Meta:
         verbose_name = "Flash Info"
         verbose_name_plural = "Flash Info"
+        # Listings, feeds and the API sort and filter by date (10,000 pages: a sort
+        # of the whole table without it).
+        indexes = [models.Index(fields=["date"], name="cms_newsletter_date_idx")]
 
     def clean(self):
         super().clean()

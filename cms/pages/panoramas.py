@@ -79,6 +79,9 @@ class PressPanoramaPage(TaxonomyMixin, BasePage):
     class Meta:
         verbose_name = "panorama de presse"
         verbose_name_plural = "panoramas de presse"
+        # Listings, feeds and the API sort and filter by date (10,000 pages: a sort
+        # of the whole table without it).
+        indexes = [models.Index(fields=["date"], name="cms_panorama_date_idx")]
 
 
 class PressItem(Orderable):
