@@ -7,7 +7,8 @@ raise ``EngineUnavailable`` when one does not answer, so that the outbox keeps t
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connections, router, transaction
+from django.db.models import prefetch_related_objects
 from modelsearch.backends import get_search_backends_with_name
 
 from search.engines import EngineUnavailable
@@ -61,31 +62,279 @@ def store(content_type, object_id, data):
     return document
 
 
+DOCUMENT_FIELDS = ["kind", "title", "body", "url", "date", "year", "audience", "space_id"]
+DOCUMENT_FIELDS += ["space_name", "updated_at"]
+
+
+def _facet_rows(document, data):
+    return [
+        FacetValue(document_id=document.pk, facet=facet, slug=slug[:150], name=name[:200])
+        for facet, values in (
+            (FacetValue.Facet.THEME, data.themes),
+            (FacetValue.Facet.TERRITORY, data.territories),
+        )
+        for slug, name in dict(values).items()
+    ]
+
+
+def store_many(content_type, pairs, now):
+    """Create or update the documents of many sources of one type: ``pairs`` is
+    ``[(source, DocumentData)]``. Three statements whatever their number: one upsert
+    (``INSERT … ON CONFLICT (content_type, object_id) DO UPDATE``), one delete and one insert
+    of facet values. Returns the documents, with their primary keys."""
+    documents, facet_values = [], []
+    for source, data in pairs:
+        documents.append(
+            SearchDocument(
+                content_type=content_type,
+                object_id=str(source.pk),
+                kind=data.kind,
+                title=data.title[:500],
+                body=data.body,
+                url=data.url[:500],
+                date=data.date,
+                year=data.date.year if data.date else None,
+                audience=data.audience,
+                space_id=data.space_id,
+                space_name=data.space_name[:200],
+                updated_at=now,
+            )
+        )
+    with transaction.atomic():
+        SearchDocument.objects.bulk_create(
+            documents,
+            update_conflicts=True,
+            unique_fields=["content_type", "object_id"],
+            update_fields=DOCUMENT_FIELDS,
+        )
+        if not all(document.pk for document in documents):  # databases without RETURNING
+            keys = SearchDocument.objects.filter(
+                content_type=content_type, object_id__in=[d.object_id for d in documents]
+            ).values_list("object_id", "pk")
+            by_id = dict(keys)
+            for document in documents:
+                document.pk = by_id[document.object_id]
+        FacetValue.objects.filter(document__in=[document.pk for document in documents]).delete()
+        for document, (_source, data) in zip(documents, pairs, strict=True):
+            facet_values.extend(_facet_rows(document, data))
+        FacetValue.objects.bulk_create(facet_values, batch_size=1000)
+    return documents
+
+
 def _backends():
     return list(get_search_backends_with_name(with_auto_update=True))
 
 
-def push(documents):
-    """Index ``documents`` (SearchDocument rows) in every engine."""
+def _is_postgres_backend(backend):
+    if connections[router.db_for_write(SearchDocument)].vendor != "postgresql":
+        return False
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
+    return isinstance(backend, PostgresSearchBackend)
+
+
+READ_FROM_INDEX = object()
+
+
+def push(documents, title_average=READ_FROM_INDEX):
+    """Index ``documents`` (SearchDocument rows) in every engine.
+
+    ``title_average``: the average title length (in lexemes) the PostgreSQL backend
+    normalises title ranks with; ``rebuild`` reads it once for all its chunks
+    (``title_length_average_if_postgres``), otherwise it is read from the index at each push
+    (see ``write_postgres_entries``).
+    """
     documents = list(documents)
     if not documents:
         return
-    pks = [document.pk for document in documents]
-    # Fresh rows with their facet values in one query (theme_slugs & co. read them).
-    fresh = list(SearchDocument.objects.filter(pk__in=pks).prefetch_related("facet_values"))
+    # theme_slugs, labels_text & co. read the facet values: one query for all documents.
+    prefetch_related_objects(documents, "facet_values")
     for name, backend in _backends():
         try:
-            backend.add_bulk(SearchDocument, fresh)
+            if _is_postgres_backend(backend):
+                write_postgres_entries(backend, documents, title_average)
+            else:
+                backend.add_bulk(SearchDocument, documents)
         except Exception as error:  # connection, timeout, cluster or database error
             raise EngineUnavailable(f"{name}: {error}") from error
 
 
+# --- the PostgreSQL index entries, written in one statement ---------------------------------
+
+
+def title_length_average_if_postgres():
+    """``title_length_average()`` when a PostgreSQL backend is configured, else ``None``."""
+    if any(_is_postgres_backend(backend) for _name, backend in _backends()):
+        return title_length_average()
+    return None
+
+
+def title_length_average(using=None):
+    """Average title length of the index entries (``None`` when the index is empty): the
+    ``lavg`` of modelsearch's title normalisation. One scan of the titles."""
+    from modelsearch.conf import get_app_config
+
+    entries = get_app_config().get_model("IndexEntry")
+    connection = connections[using or router.db_for_write(entries)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT AVG(length(title)) FROM {entries._meta.db_table} WHERE length(title) > 0"
+        )
+        return cursor.fetchone()[0]
+
+
+def _column_slots(backend):
+    """Where each search field of SearchDocument goes in modelsearch's index entry, as
+    ``[(column, weight, config)]`` in field order (what ``ObjectIndexer`` does per object),
+    or ``None`` when a field kind needs modelsearch's own writer (related fields)."""
+    from modelsearch.backends.database.postgres.weights import get_weight
+    from modelsearch.index import AutocompleteField, FilterField, SearchField
+
+    slots = []
+    for search_field in SearchDocument.get_search_fields():
+        if isinstance(search_field, SearchField):
+            column = "title" if search_field.field_name == "title" else "body"
+            slots.append((column, get_weight(search_field.boost), backend.config))
+        elif isinstance(search_field, AutocompleteField):
+            slots.append(("autocomplete", "D", backend.autocomplete_config))
+        elif not isinstance(search_field, FilterField):
+            return None
+    return slots
+
+
+def _vector_sql(slots, column, params):
+    """``setweight(to_tsvector(config, text), weight) || …`` over the column's slots: the SQL
+    of modelsearch's ``ObjectIndexer.as_vector`` (empty texts give empty vectors, which
+    concatenate to what leaving them out gives)."""
+    parts = []
+    for number, (slot_column, weight, config) in enumerate(slots):
+        if slot_column == column:
+            params[f"config_{number}"] = config
+            parts.append(
+                f"setweight(to_tsvector(%(config_{number})s::regconfig, s{number}), '{weight}')"
+            )
+    return " || ".join(parts) if parts else "to_tsvector('')"
+
+
+def write_postgres_entries(backend, documents, title_average=READ_FROM_INDEX):
+    """What modelsearch's ``PostgresIndex.add_items`` writes, in one short statement whose
+    texts travel as arrays (``unnest``), each document analysed once.
+
+    modelsearch builds one Django expression per text and document (compiling them costs more
+    than the analysis), analyses each field five times, inserts ``title_norm = 1.0`` and then,
+    after every batch, averages the title length over the *whole* index table to update the
+    new rows: a cost that grows with the index, so a rebuild slows down as it goes. Here
+    ``title_norm = lavg / length(title)`` is written directly, ``lavg`` being
+    ``title_average`` (see ``title_length_average``) or the batch's own average when the index
+    has none yet. Values come from modelsearch (``ObjectIndexer.prepare_field``), weights
+    from its boosts; ``tests/search/test_rebuild_postgres.py`` checks both writers agree.
+    """
+    from modelsearch.backends.database.postgres.postgres import ObjectIndexer
+    from modelsearch.conf import get_app_config
+    from modelsearch.utils import get_content_type_pk
+
+    slots = _column_slots(backend)
+    if slots is None:
+        backend.add_bulk(SearchDocument, documents)
+        return
+    entries = get_app_config().get_model("IndexEntry")
+    connection = connections[router.db_for_write(entries)]
+    if title_average is READ_FROM_INDEX:
+        title_average = title_length_average(connection.alias)
+    search_fields = [f for f in SearchDocument.get_search_fields() if _is_slot(f)]
+    object_ids, title_texts, body_texts = [], [], []
+    texts = [[] for _ in slots]
+    for document in documents:
+        indexer = ObjectIndexer(document, backend)
+        object_ids.append(indexer.id)
+        title_parts, body_parts = [], []
+        for number, search_field in enumerate(search_fields):
+            ((_field, _weight, value),) = indexer.prepare_field(document, search_field)
+            value = value.strip()
+            texts[number].append(value)
+            if value and slots[number][0] == "title":
+                title_parts.append(value)
+            elif value and slots[number][0] == "body":
+                body_parts.append(value)
+        title_texts.append(" ".join(title_parts))
+        body_texts.append(" ".join(body_parts))
+    params = {
+        "object_ids": object_ids,
+        "title_texts": title_texts,
+        "body_texts": body_texts,
+        "content_type": get_content_type_pk(SearchDocument),
+        "title_average": title_average,
+    }
+    arrays = ", ".join(f"%(s{number})s::text[]" for number in range(len(slots)))
+    params.update({f"s{number}": values for number, values in enumerate(texts)})
+    slot_names = ", ".join(f"s{number}" for number in range(len(slots)))
+    table = entries._meta.db_table
+    statement = f"""
+        WITH new AS (
+            SELECT * FROM unnest(
+                %(object_ids)s::text[], %(title_texts)s::text[], %(body_texts)s::text[], {arrays}
+            ) AS t(object_id, title_text, body_text, {slot_names})
+        ), vectors AS (
+            SELECT object_id, title_text, body_text,
+                {_vector_sql(slots, "title", params)} AS title,
+                {_vector_sql(slots, "autocomplete", params)} AS autocomplete,
+                {_vector_sql(slots, "body", params)} AS body
+            FROM new
+        )
+        INSERT INTO {table}
+            (content_type_id, object_id, title, autocomplete, body, title_norm, title_text,
+             body_text)
+        SELECT %(content_type)s, object_id, title, autocomplete, body,
+            COALESCE(
+                COALESCE(%(title_average)s::float8, AVG(NULLIF(length(title), 0)) OVER ())
+                / NULLIF(length(title), 0),
+                1.0
+            ),
+            title_text, body_text
+        FROM vectors
+        ON CONFLICT (content_type_id, object_id)
+        DO UPDATE SET title = EXCLUDED.title,
+                      title_norm = EXCLUDED.title_norm,
+                      autocomplete = EXCLUDED.autocomplete,
+                      body = EXCLUDED.body,
+                      title_text = EXCLUDED.title_text,
+                      body_text = EXCLUDED.body_text
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+
+
+def _is_slot(field):
+    from modelsearch.index import FilterField
+
+    return not isinstance(field, FilterField)
+
+
 def remove(documents):
-    """Remove ``documents`` from every engine (before the rows themselves are deleted)."""
+    """Remove ``documents`` from every engine (before the rows themselves are deleted). On
+    PostgreSQL, their index entries go in one statement."""
     documents = list(documents)
+    if not documents:
+        return
     for name, backend in _backends():
-        for document in documents:
-            try:
-                backend.delete(document)
-            except Exception as error:
-                raise EngineUnavailable(f"{name}: {error}") from error
+        try:
+            if _is_postgres_backend(backend):
+                _delete_postgres_entries(documents)
+            else:
+                for document in documents:
+                    backend.delete(document)
+        except Exception as error:
+            raise EngineUnavailable(f"{name}: {error}") from error
+
+
+def _delete_postgres_entries(documents):
+    from modelsearch.conf import get_app_config
+    from modelsearch.utils import get_content_type_pk
+
+    entries = get_app_config().get_model("IndexEntry")
+    object_ids = [str(document.pk) for document in documents]
+    for start in range(0, len(object_ids), 1000):
+        entries._default_manager.filter(
+            content_type_id=get_content_type_pk(SearchDocument),
+            object_id__in=object_ids[start : start + 1000],
+        )._raw_delete(using=router.db_for_write(entries))

@@ -15,6 +15,7 @@ Membership changes need no re-indexing at all: audiences are resolved at query t
 
 import logging
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -25,12 +26,13 @@ from django.utils import timezone
 from search import indexing
 from search.documents import builder_for_model, builders
 from search.engines import EngineUnavailable
-from search.models import FacetValue, IndexChange, SearchDocument
+from search.models import IndexChange, SearchDocument
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 200
 REBUILD_CHUNK = 500
+UPSERT = IndexChange.Action.UPSERT
 
 
 # --- recording ------------------------------------------------------------------------------
@@ -43,16 +45,44 @@ def _source_key(instance):
     return ContentType.objects.get_for_model(builder.model), str(instance.pk)
 
 
-def _enqueue_on_commit():
+def _enqueue_processing():
     from search.tasks import process_index_changes
 
-    def enqueue():
-        try:
-            process_index_changes.enqueue()
-        except Exception:  # the queue being down must not fail the request: resync catches up
-            logger.exception("Could not enqueue search indexing; search_resync will catch up")
+    try:
+        process_index_changes.enqueue()
+    except Exception:  # the queue being down must not fail the request: resync catches up
+        logger.exception("Could not enqueue search indexing; search_resync will catch up")
 
-    transaction.on_commit(enqueue)
+
+class _ProcessAfterCommit:
+    """The on-commit callback that enqueues the outbox's processing (once it has run, a new
+    change needs a new one: tests that capture on-commit callbacks keep them listed)."""
+
+    def __init__(self):
+        self.done = False
+
+    def __call__(self):
+        self.done = True
+        _enqueue_processing()
+
+
+def _enqueue_on_commit(using=None):
+    """Enqueue one ``process_index_changes`` when the current transaction commits, however
+    many changes it records: the task applies the whole outbox anyway.
+
+    The callback is registered once per transaction: a later ``record`` finds it among the
+    connection's pending on-commit callbacks. If it was registered inside a savepoint that
+    is rolled back, Django drops it with the savepoint and the next ``record`` registers it
+    again, so a committed change always has a task after it (and ``search_resync`` as the
+    safety net). Outside a transaction (autocommit) each change is its own transaction.
+    """
+    connection = transaction.get_connection(using)
+    if connection.in_atomic_block and any(
+        isinstance(callback, _ProcessAfterCommit) and not callback.done
+        for _savepoints, callback, *_robust in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_ProcessAfterCommit(), using=using)
 
 
 def record(instance, deleted=False, with_descendants=False):
@@ -95,9 +125,11 @@ def record_space_content(space):
     documents = SearchDocument.objects.filter(
         space_id=space.pk, content_type_id__in=content_type_ids
     )
+    object_ids = defaultdict(list)
     for content_type_id, object_id in documents.values_list("content_type_id", "object_id"):
-        builder = content_type_ids[content_type_id]
-        record_many(builder.model, [object_id])
+        object_ids[content_type_id].append(object_id)
+    for content_type_id, ids in object_ids.items():
+        record_many(content_type_ids[content_type_id].model, ids)
 
 
 # --- applying -------------------------------------------------------------------------------
@@ -105,58 +137,85 @@ def record_space_content(space):
 
 @dataclass
 class ProcessReport:
-    applied: int = 0
-    failed: int = 0
+    applied: int = 0  # sources brought in line
+    failed: int = 0  # batches stopped by an unreachable engine
+    errors: int = 0  # sources whose document could not be built (rows kept, see last_error)
     remaining: int = 0
 
 
-def _apply(content_type, object_id, action):
-    """Bring one source's document in line with the source as it is now."""
+def _apply_for_type(content_type, actions, now):
+    """Bring the documents of some sources of one type in line with the sources as they are
+    now: ``actions`` maps object ids to their latest action. A few queries for the lot:
+    the sources (with what their builder needs), the documents, the engine."""
     model = content_type.model_class()
     builder = builder_for_model(model) if model else None
-    source = None
-    if builder is not None and action == IndexChange.Action.UPSERT:
-        source = builder.queryset().filter(pk=object_id).first()
-    data = builder.build(source) if source is not None else None
-    existing = SearchDocument.objects.filter(content_type=content_type, object_id=object_id)
-    if data is None:
-        documents = list(existing)
-        indexing.remove(documents)
-        existing.delete()
-        return
-    document = indexing.store(content_type, object_id, data)
-    indexing.push([document])
+    built = {}
+    upserts = [object_id for object_id, action in actions.items() if action == UPSERT]
+    if builder is not None and upserts:
+        sources = list(builder.queryset().filter(pk__in=upserts))
+        for source, data in builder.build_many(sources):
+            if data is not None:
+                built[str(source.pk)] = (source, data)
+    if built:
+        indexing.push(indexing.store_many(content_type, list(built.values()), now))
+    gone = [object_id for object_id in actions if object_id not in built]
+    if gone:
+        documents = list(
+            SearchDocument.objects.filter(content_type=content_type, object_id__in=gone)
+        )
+        if documents:
+            indexing.remove(documents)
+            SearchDocument.objects.filter(pk__in=[document.pk for document in documents]).delete()
+    return len(actions)
+
+
+def _keep(rows, error):
+    IndexChange.objects.filter(pk__in=[row.pk for row in rows]).update(
+        attempts=F("attempts") + 1, last_error=str(error)[:2000]
+    )
 
 
 def process_pending(batch_size=BATCH_SIZE, max_batches=None):
-    """Apply recorded changes, oldest first. Stops at the first engine failure (the rest
-    would fail too) leaving the rows for the next run."""
+    """Apply recorded changes, oldest first, a batch at a time (the latest change of each
+    source wins; a batch costs a few queries per source type, not per change).
+
+    An unreachable engine stops the run (the rest would fail too) and keeps the batch's rows
+    for the next run. A source whose document cannot be built keeps its rows (``attempts``,
+    ``last_error``) without holding up the others: the run goes on past them (by key).
+    """
     report = ProcessReport()
-    batches = 0
+    batches, last_pk = 0, 0
     while max_batches is None or batches < max_batches:
         batches += 1
-        rows = list(IndexChange.objects.select_related("content_type").order_by("pk")[:batch_size])
+        rows = list(IndexChange.objects.filter(pk__gt=last_pk).order_by("pk")[:batch_size])
         if not rows:
             break
-        latest = {}
+        last_pk = rows[-1].pk
+        by_type = defaultdict(dict)
         for row in rows:
-            latest[(row.content_type_id, row.object_id)] = row  # the last change wins
-        for (content_type_id, object_id), row in latest.items():
-            same_source = IndexChange.objects.filter(
-                content_type_id=content_type_id, object_id=object_id, pk__lte=row.pk
-            )
+            by_type[row.content_type_id][row.object_id] = row.action  # the last change wins
+        done, now = [], timezone.now()
+        for content_type_id, actions in by_type.items():
+            of_type = [row for row in rows if row.content_type_id == content_type_id]
+            content_type = ContentType.objects.get_for_id(content_type_id)
             try:
-                _apply(row.content_type, object_id, row.action)
+                report.applied += _apply_for_type(content_type, actions, now)
             except EngineUnavailable as error:
-                same_source.update(attempts=F("attempts") + 1, last_error=str(error)[:2000])
+                IndexChange.objects.filter(pk__in=[row.pk for row in done]).delete()
+                _keep([row for row in rows if row not in done], error)
                 report.failed += 1
                 report.remaining = IndexChange.objects.count()
                 logger.warning(
                     "Search engine unavailable, %s changes kept: %s", report.remaining, error
                 )
                 return report
-            same_source.delete()
-            report.applied += 1
+            except Exception as error:  # a source that cannot be built must not block others
+                logger.exception("Search documents of %s not built", content_type)
+                _keep(of_type, error)
+                report.errors += len(actions)
+                continue
+            done.extend(of_type)
+        IndexChange.objects.filter(pk__in=[row.pk for row in done]).delete()
     report.remaining = IndexChange.objects.count()
     return report
 
@@ -184,55 +243,6 @@ class Progress:
         return (self.total - self.done) / self.rate if self.rate else None
 
 
-def _store_chunk(content_type, pairs, now):
-    """Store many documents in a few queries: one read, one bulk insert, one bulk update,
-    one facet delete, one facet insert."""
-    object_ids = [str(obj.pk) for obj, _ in pairs]
-    existing = {
-        doc.object_id: doc
-        for doc in SearchDocument.objects.filter(
-            content_type=content_type, object_id__in=object_ids
-        )
-    }
-    fields = ["kind", "title", "body", "url", "date", "year", "audience", "space_id", "space_name"]
-    to_create, to_update, documents = [], [], []
-    for obj, data in pairs:
-        document = existing.get(str(obj.pk)) or SearchDocument(
-            content_type=content_type, object_id=str(obj.pk)
-        )
-        document.kind, document.title, document.body = data.kind, data.title[:500], data.body
-        document.url, document.date, document.audience = data.url[:500], data.date, data.audience
-        document.year = data.date.year if data.date else None
-        document.space_id, document.space_name = data.space_id, data.space_name[:200]
-        document.updated_at = now
-        (to_update if document.pk else to_create).append(document)
-        documents.append((document, data))
-    with transaction.atomic():
-        SearchDocument.objects.bulk_update(to_update, fields + ["updated_at"], batch_size=500)
-        SearchDocument.objects.bulk_create(to_create, batch_size=500)
-        if not all(document.pk for document in to_create):  # backends without RETURNING
-            fresh = SearchDocument.objects.filter(
-                content_type=content_type, object_id__in=object_ids
-            )
-            by_id = {doc.object_id: doc.pk for doc in fresh}
-            for document in to_create:
-                document.pk = by_id[document.object_id]
-        FacetValue.objects.filter(document__in=[d.pk for d, _ in documents]).delete()
-        FacetValue.objects.bulk_create(
-            [
-                FacetValue(document_id=document.pk, facet=facet, slug=slug[:150], name=name[:200])
-                for document, data in documents
-                for facet, values in (
-                    (FacetValue.Facet.THEME, data.themes),
-                    (FacetValue.Facet.TERRITORY, data.territories),
-                )
-                for slug, name in dict(values).items()
-            ],
-            batch_size=1000,
-        )
-    return [document for document, _ in documents]
-
-
 def rebuild(chunk_size=REBUILD_CHUNK, on_progress=None, reset_engine=False):
     """Recompute every document from its source and push it; delete the orphans."""
     from modelsearch.backends import get_search_backends_with_name
@@ -244,6 +254,9 @@ def rebuild(chunk_size=REBUILD_CHUNK, on_progress=None, reset_engine=False):
             index.reset()
             index.add_model(SearchDocument)
     total = sum(builder.queryset().count() for builder in builders() if _available(builder))
+    # Read once: averaging the index's titles after every chunk would slow the rebuild down
+    # as the index grows (see ``indexing.write_postgres_entries``).
+    title_average = indexing.title_length_average_if_postgres()
     done, clock = 0, time.monotonic()
     for builder in builders():
         if not _available(builder):
@@ -257,16 +270,30 @@ def rebuild(chunk_size=REBUILD_CHUNK, on_progress=None, reset_engine=False):
             if not sources:
                 break
             last_pk = sources[-1].pk
-            pairs = [(obj, data) for obj in sources if (data := builder.build(obj)) is not None]
+            pairs = [(obj, data) for obj, data in builder.build_many(sources) if data is not None]
             if pairs:
-                indexing.push(_store_chunk(content_type, pairs, started))
+                documents = indexing.store_many(content_type, pairs, started)
+                indexing.push(documents, title_average=title_average)
             done += len(sources)
             if on_progress:
                 on_progress(Progress(done, total, time.monotonic() - clock))
-    orphans = SearchDocument.objects.filter(updated_at__lt=started)
-    indexing.remove(orphans)
-    removed, _ = orphans.delete()
+    removed = _remove_orphans(started, chunk_size)
     return Progress(done, total, time.monotonic() - clock), removed
+
+
+def _remove_orphans(started, chunk_size):
+    """Documents the rebuild did not write: their source is gone or no longer searchable.
+    By key, a chunk at a time (there may be many after a source type went away)."""
+    orphans = SearchDocument.objects.filter(updated_at__lt=started).order_by("pk")
+    removed, last_pk = 0, 0
+    while True:
+        documents = list(orphans.filter(pk__gt=last_pk)[:chunk_size])
+        if not documents:
+            return removed
+        last_pk = documents[-1].pk
+        indexing.remove(documents)
+        deleted, _ = SearchDocument.objects.filter(pk__in=[d.pk for d in documents]).delete()
+        removed += deleted
 
 
 def _available(builder):

@@ -9,4 +9,9 @@ def process_index_changes():
     from search.sync import process_pending
 
     report = process_pending()
-    return {"applied": report.applied, "failed": report.failed, "remaining": report.remaining}
+    return {
+        "applied": report.applied,
+        "failed": report.failed,
+        "errors": report.errors,
+        "remaining": report.remaining,
+    }

@@ -3,6 +3,7 @@
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .inclusive import SEPARATORS, expand_inclusive, inclusive_forms
 from .stemming import stem
@@ -12,6 +13,7 @@ from .synonyms import canonical_abbreviations
 APOSTROPHES = "'’ʼ‘`´"
 _APOSTROPHE_RE = re.compile("[" + re.escape(APOSTROPHES) + "]")
 _SEP_CLASS = "[" + re.escape(SEPARATORS) + "]"
+_SEP_RE = re.compile(_SEP_CLASS)
 # A word, possibly glued to others by separators (``acteur·rice·s``, ``Hautes-Pyrénées``,
 # ``1.5``): kept whole so that inclusive writing can be recognised, split afterwards.
 TOKEN_RE = re.compile(rf"[^\W_]+(?:{_SEP_CLASS}[^\W_]+)*")
@@ -58,17 +60,24 @@ def term_of(part):
     return stem(folded)
 
 
-def word_terms(token_text):
-    """Terms of one token. An inclusive token gives the terms of each of its forms; another
-    glued token (``Hautes-Pyrénées``, ``FLE-FLI``) the terms of each of its parts."""
+@lru_cache(maxsize=200_000)
+def _word_terms(token_text):
+    # Cached: a text repeats the words of a small vocabulary, and indexing analyses
+    # millions of them (a rebuild spends most of its Python time here otherwise).
     forms = inclusive_forms(token_text)
-    parts = forms if forms else re.split(_SEP_CLASS, token_text)
+    parts = forms if forms else _SEP_RE.split(token_text)
     terms = []
     for part in parts:
         term = term_of(part)
         if term and term not in terms:
             terms.append(term)
-    return terms
+    return tuple(terms)
+
+
+def word_terms(token_text):
+    """Terms of one token. An inclusive token gives the terms of each of its forms; another
+    glued token (``Hautes-Pyrénées``, ``FLE-FLI``) the terms of each of its parts."""
+    return list(_word_terms(token_text))
 
 
 def analyse(text):
@@ -76,7 +85,7 @@ def analyse(text):
     text = canonical_abbreviations(normalise_apostrophes(text or ""))
     terms = []
     for token in TOKEN_RE.finditer(text):
-        terms.extend(word_terms(token.group(0)))
+        terms.extend(_word_terms(token.group(0)))
     return terms
 
 

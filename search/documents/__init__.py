@@ -7,6 +7,9 @@ One module per source family (``pages``, ``forum``, ``files``), each registering
   searchable at all (draft, unpublished, hidden, private collection…): the sync then deletes
   its document. *This is where visibility is decided*; the engines only filter on audience.
 - ``queryset()``: every candidate object, for ``search_rebuild`` (streamed by primary key).
+- ``build_many(objs)``: the same for a chunk of objects, ``[(obj, data or None)]``; builders
+  override it to read what ``build`` needs for the whole chunk in a few queries (the rebuild
+  and the outbox processing call it, never ``build`` in a loop of per-row queries).
 - ``connect()``: the signal handlers that record changes in the outbox.
 """
 
@@ -29,6 +32,9 @@ class DocumentBuilder:
 
     def build(self, obj):
         raise NotImplementedError
+
+    def build_many(self, objs):
+        return [(obj, self.build(obj)) for obj in objs]
 
     def connect(self):
         """Connect the signal handlers that record this family's changes."""

@@ -44,9 +44,18 @@ class WagtailDocumentBuilder(DocumentBuilder):
         return self.model._default_manager.select_related("collection")
 
     def build(self, document):
+        return self._build(document, _restricted_collection_paths())
+
+    def build_many(self, documents):
+        paths = _restricted_collection_paths()
+        return [(document, self._build(document, paths)) for document in documents]
+
+    def _build(self, document, restricted_paths):
         # Private collections stay out of search entirely: their files are served only to
-        # those the collection restriction lets in, which audiences cannot express.
-        if document.collection.get_view_restrictions().exists():
+        # those the collection restriction lets in, which audiences cannot express. A
+        # restriction applies to its collection and every collection under it (tree paths).
+        path = document.collection.path
+        if any(path.startswith(restricted) for restricted in restricted_paths):
             return None
         return DocumentData(
             kind=Kind.DOCUMENT,
@@ -68,6 +77,12 @@ class WagtailDocumentBuilder(DocumentBuilder):
                 sender=CollectionViewRestriction,
                 dispatch_uid=f"search_collection_restriction_{uid}",
             )
+
+
+def _restricted_collection_paths():
+    from wagtail.models import CollectionViewRestriction
+
+    return list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
 
 
 def _record(sender, instance, **kwargs):

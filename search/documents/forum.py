@@ -5,6 +5,7 @@
 - renaming a space re-indexes its content (the space name is shown on each result).
 """
 
+from django.db.models import OuterRef, Subquery
 from django.db.models.signals import post_delete, post_save
 
 from search.indexing import DocumentData
@@ -17,18 +18,32 @@ def _space_fields(space):
     return {"audience": space_audience(space.pk), "space_id": space.pk, "space_name": space.name}
 
 
+FIRST_POST_BODY = "search_first_post_body"
+
+
 class TopicBuilder(DocumentBuilder):
     model_label = "forum.Topic"
 
     def queryset(self):
-        return self.model._default_manager.select_related("space")
+        # The opening post's text comes with the topic: no query per topic in a rebuild.
+        from extranet.forum.models import Post
+
+        first_visible = Post.objects.visible().filter(topic=OuterRef("pk"))
+        first_body = first_visible.order_by("created_at", "pk").values("body")[:1]
+        return self.model._default_manager.select_related("space").annotate(
+            **{FIRST_POST_BODY: Subquery(first_body)}
+        )
 
     def build(self, topic):
-        first = topic.posts.visible().order_by("created_at", "pk").first()
+        if hasattr(topic, FIRST_POST_BODY):
+            body = getattr(topic, FIRST_POST_BODY) or ""
+        else:  # a topic that did not come from queryset()
+            first = topic.posts.visible().order_by("created_at", "pk").first()
+            body = first.body if first else ""
         return DocumentData(
             kind=Kind.TOPIC,
             title=topic.title,
-            body=plain_text(first.body) if first else "",
+            body=plain_text(body),
             url=topic.get_absolute_url(),
             date=topic.last_activity_at or topic.created_at,
             **_space_fields(topic.space),

@@ -12,5 +12,10 @@ class Command(BaseCommand):
             f"{report.applied} changement(s) appliqué(s), {report.remaining} en attente"
             + (" : moteur de recherche injoignable." if report.failed else ".")
         )
-        if report.failed:
+        if report.errors:
+            self.stderr.write(
+                f"{report.errors} source(s) non indexée(s) : voir « dernière erreur » des "
+                "changements à indexer (nouvel essai au prochain passage)."
+            )
+        if report.failed or report.errors:
             raise SystemExit(1)
