@@ -10,6 +10,7 @@ queries.
 from django.db.models import Prefetch
 from wagtail.api.utils import get_full_url
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 # name in the API → Wagtail filter spec. Change a spec here and every consumer follows.
 RENDITION_SPECS = {
@@ -18,6 +19,10 @@ RENDITION_SPECS = {
     "large": "width-1200",
 }
 RENDITION_FILTER_SPECS = tuple(RENDITION_SPECS.values())
+# Built once: a ``Filter`` parses its spec and looks up the image-operation hooks on first use
+# (``Filter.operations`` is a cached property of the instance). Passing spec strings to
+# ``get_renditions`` would build and parse fresh filters for every image of every response.
+RENDITION_FILTERS = tuple(Filter(spec=spec) for spec in RENDITION_FILTER_SPECS)
 
 
 def rendition_prefetch(lookup="image"):
@@ -39,7 +44,7 @@ def image_representation(image, alt=None):
     """An image as the API shows it: id, title, alt text, size and the rendition URLs."""
     if image is None:
         return None
-    renditions = image.get_renditions(*RENDITION_FILTER_SPECS)
+    renditions = image.get_renditions(*RENDITION_FILTERS)
     return {
         "id": image.pk,
         "title": image.title,
