@@ -21,7 +21,7 @@ from wagtail.api.utils import get_full_url
 from cms.representations import document_representation, image_representation
 
 from . import visibility
-from .streams import prepare_stream
+from .streams import prepare_streams
 
 
 def _request(field):
@@ -89,11 +89,37 @@ class NetworkField(ReadOnlyField):
 
 
 class StreamBodyField(ReadOnlyField):
-    """A StreamField, prepared (bulk loads, private links removed) then serialised by blocks."""
+    """A StreamField, prepared (bulk loads, private links removed) then serialised by blocks.
+
+    All the ``StreamBodyField`` fields of a page (a dossier's body and resources) are prepared
+    together, once per request, on the first one read: shared visibility checks and document
+    and rendition loads instead of one set per field.
+    """
+
+    def get_attribute(self, instance):
+        value = super().get_attribute(instance)
+        request = _request(self)
+        prepared = getattr(request, "_cms_api_prepared_pages", None)
+        if prepared is None:
+            prepared = set()
+            if request is not None:
+                request._cms_api_prepared_pages = prepared
+        if id(instance) not in prepared:
+            prepared.add(id(instance))
+            prepare_streams(_stream_values(instance), request=request)
+        return value
 
     def to_representation(self, value):
-        prepare_stream(value, request=_request(self))
         return value.stream_block.get_api_representation(value, self.context)
+
+
+def _stream_values(page):
+    """The values of the page's API fields serialised by ``StreamBodyField``."""
+    return [
+        getattr(page, field.name)
+        for field in getattr(type(page), "api_fields", ())
+        if isinstance(field.serializer, StreamBodyField)
+    ]
 
 
 class PressItemsField(ReadOnlyField):
@@ -151,11 +177,13 @@ def _page_summary(field, page):
 
 
 class PanoramasField(ReadOnlyField):
-    """A dossier's press panoramas (live and public), latest first."""
+    """A dossier's press panoramas (live, unexpired and public), latest first."""
+
+    def get_attribute(self, instance):
+        # The request's visibility cache: restrictions are read once for the whole answer.
+        return instance.press_panoramas(visibility.for_request(_request(self)))
 
     def to_representation(self, panoramas):
-        # ``source`` is DossierPage.press_panoramas(); the API's rules also drop expired ones.
-        panoramas = visibility.for_request(_request(self)).filter_public(panoramas)
         return [
             {**_page_summary(self, panorama), "date": panorama.date.isoformat()}
             for panorama in panoramas

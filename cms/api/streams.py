@@ -99,8 +99,11 @@ def _rich_text_links(sources):
     return ids
 
 
-def _link_targets(ids, request, seen):
-    """linktype → {id: href} for the targets the API may link to."""
+def _link_targets(ids, request, seen, loaded_documents):
+    """linktype → {id: href} for the targets the API may link to.
+
+    Documents already loaded by the streams' chooser blocks are reused, not read again.
+    """
     hrefs = {"page": {}, "document": {}}
     if ids.get("page"):
         for page in seen.filter_public(Page.objects.filter(pk__in=ids["page"])):
@@ -108,7 +111,11 @@ def _link_targets(ids, request, seen):
             if url:
                 hrefs["page"][page.pk] = url
     if ids.get("document"):
-        for document in get_document_model().objects.filter(pk__in=ids["document"]):
+        documents = {pk: loaded_documents[pk] for pk in ids["document"] if pk in loaded_documents}
+        missing = ids["document"] - documents.keys()
+        if missing:
+            documents.update(get_document_model().objects.in_bulk(missing))
+        for document in documents.values():
             if seen.is_public_document(document):
                 hrefs["document"][document.pk] = document.url
     return hrefs
@@ -128,9 +135,17 @@ def _expand_links(source, hrefs):
 
 def prepare_stream(stream_value, request=None):
     """Bulk-load and redact ``stream_value`` in place (see the module docstring)."""
-    if not stream_value:
-        return stream_value
-    found = leaves(stream_value)
+    prepare_streams([stream_value], request=request)
+    return stream_value
+
+
+def prepare_streams(stream_values, request=None):
+    """Prepare several StreamField values of one page together (a dossier's body and
+    resources): one visibility check for all chosen pages, one rendition query for all
+    images, rich-text document links resolved from the documents the choosers loaded."""
+    found = [leaf for value in stream_values if value for leaf in leaves(value)]
+    if not found:
+        return
     images = [leaf.value for leaf in found if isinstance(leaf.block, ImageChooserBlock)]
     documents = [leaf for leaf in found if isinstance(leaf.block, DocumentChooserBlock)]
     pages = [leaf for leaf in found if isinstance(leaf.block, blocks.PageChooserBlock)]
@@ -144,6 +159,7 @@ def prepare_stream(stream_value, request=None):
 
     seen = visibility.for_request(request)
     link_ids = _rich_text_links(leaf.value.source for leaf in texts)
+    loaded_documents = {leaf.value.pk: leaf.value for leaf in documents if leaf.value is not None}
     for leaf in documents:
         if leaf.value is not None and not seen.is_public_document(leaf.value):
             leaf.replace(None)
@@ -154,7 +170,6 @@ def prepare_stream(stream_value, request=None):
             leaf.replace(None)
 
     if link_ids:
-        hrefs = _link_targets(link_ids, request, seen)
+        hrefs = _link_targets(link_ids, request, seen, loaded_documents)
         for leaf in texts:
             leaf.value.source = _expand_links(leaf.value.source, hrefs)
-    return stream_value

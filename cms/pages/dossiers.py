@@ -7,6 +7,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from cms.api import visibility
 from cms.api.fields import (
     BODY_API_FIELD,
     LISTING_API_FIELDS,
@@ -115,7 +116,10 @@ class DossierPage(TaxonomyMixin, BodyMixin, BasePage):
             if block.block_type == "heading" and block.value.tag == "h2"
         ]
 
-    def press_panoramas(self):
+    def press_panoramas(self, seen=None):
+        """Live, unexpired, public panoramas of this dossier, latest first. ``seen``: the
+        request's ``cms.api.visibility.Visibility`` (restrictions read once per request)."""
         from .panoramas import PressPanoramaPage
 
-        return PressPanoramaPage.objects.child_of(self).live().public().order_by("-date")
+        seen = seen or visibility.Visibility()
+        return seen.filter_public(PressPanoramaPage.objects.child_of(self)).order_by("-date")
