@@ -121,11 +121,14 @@ def _date_field(model):
     return "start" if hasattr(model, "start") else "date"
 
 
-def _themes_within(theme):
+def themes_within(theme):
+    """The theme and its sub-themes (a subquery of pks): filtering by a theme includes them."""
     return Theme.objects.filter(Q(pk=theme.pk) | Q(parent=theme.pk)).values("pk")
 
 
-def _territories_within(territory):
+def territories_within(territory):
+    """The territory and everything below it, three levels down (département → EPCI →
+    commune), as a subquery of pks."""
     return Territory.objects.filter(
         Q(pk=territory.pk)
         | Q(parent=territory.pk)
@@ -172,9 +175,9 @@ def build_listing(index_page, request):
     if form.is_valid():
         data = form.cleaned_data
         if data.get("theme"):
-            queryset = queryset.filter(themes__in=_themes_within(data["theme"]))
+            queryset = queryset.filter(themes__in=themes_within(data["theme"]))
         if data.get("territory"):
-            queryset = queryset.filter(territories__in=_territories_within(data["territory"]))
+            queryset = queryset.filter(territories__in=territories_within(data["territory"]))
         if data.get("year"):
             queryset = queryset.filter(**{f"{date_field}__year": data["year"]})
         if data.get("kind"):

@@ -36,7 +36,7 @@ from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, get_page_models
 
-from cms.listings import _territories_within, _themes_within
+from cms.listings import territories_within, themes_within
 from cms.taxonomy import Territory, Theme
 
 CUSTOM_PARAMETERS = ("theme", "territory", "year", "date_from", "date_to", "upcoming")
@@ -96,7 +96,7 @@ class TaxonomyFilter(BaseFilterBackend):
             theme = Theme.objects.filter(slug=slug).first()
             if theme is None:
                 raise BadRequestError(f"theme : thématique inconnue « {slug} ».")
-            within = _themes_within(theme)
+            within = themes_within(theme)
             queryset = _restrict(
                 queryset, "theme", "themes", lambda m: m.objects.filter(themes__in=within)
             )
@@ -105,7 +105,7 @@ class TaxonomyFilter(BaseFilterBackend):
             territory = Territory.objects.filter(slug=slug).first()
             if territory is None:
                 raise BadRequestError(f"territory : territoire inconnu « {slug} ».")
-            within = _territories_within(territory)
+            within = territories_within(territory)
             queryset = _restrict(
                 queryset,
                 "territory",

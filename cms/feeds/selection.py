@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from wagtail.models import Site
 
-from cms.listings import ListingFilterForm, _territories_within, _themes_within
+from cms.listings import ListingFilterForm, territories_within, themes_within
 from cms.taxonomy import Territory, Theme
 
 FEED_FILTERS = ("theme", "territory")
@@ -72,9 +72,9 @@ class FeedScope:
         territories: ``cms.pages.base.TaxonomyMixin``)."""
         queryset = self.published(model)
         if self.theme is not None:
-            queryset = queryset.filter(themes__in=_themes_within(self.theme))
+            queryset = queryset.filter(themes__in=themes_within(self.theme))
         if self.territory is not None:
-            queryset = queryset.filter(territories__in=_territories_within(self.territory))
+            queryset = queryset.filter(territories__in=territories_within(self.territory))
         if self.theme is not None or self.territory is not None:
             # An item tagged with two matching sub-themes would otherwise come twice.
             queryset = queryset.distinct()
