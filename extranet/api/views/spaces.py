@@ -65,15 +65,18 @@ class SpaceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ExtranetVie
         user = self.request.user
         if getattr(self, "swagger_fake_view", False):
             return Space.objects.none()
-        scope = self.request.query_params.get("scope", "mine")
-        if scope not in ("mine", "visible"):
-            raise ValidationError({"scope": ["Valeurs possibles : « mine » ou « visible »."]})
-        if self.action == "list" and scope == "mine":
+        if self.action == "list" and self._scope() == "mine":
             queryset = space_permissions.my_spaces(user)
         else:
             # One space, or every space the user may open (staff: all, members: theirs).
             queryset = space_permissions.filter_spaces_queryset(user, _spaces_with_my_role(user))
         return queryset.annotate(last_activity_at=_last_activity()).order_by("name", "pk")
+
+    def _scope(self):
+        scope = self.request.query_params.get("scope", "mine")
+        if scope not in ("mine", "visible"):
+            raise ValidationError({"scope": ["Valeurs possibles : « mine » ou « visible »."]})
+        return scope
 
     def _with_unread(self, spaces):
         unread = forum_services.unread_counts_for(self.request.user, spaces)
