@@ -1,14 +1,32 @@
 """The ``/api/v2/`` router. ``pages`` is registered before ``page_preview`` so that links to
-pages (``detail_url``) point to the pages endpoint."""
+pages (``detail_url``) point to the pages endpoint.
+
+The public endpoints answer from the response cache (``cms.api.cache``); the preview endpoint
+never does: its answers depend on a token and show unpublished revisions.
+"""
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from cms.preview.api import PagePreviewEndpoint
 
+from .cache import CachedResponseMixin
 from .endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
 
+
+class CachedPagesEndpoint(CachedResponseMixin, PagesEndpoint):
+    pass
+
+
+class CachedImagesEndpoint(CachedResponseMixin, ImagesEndpoint):
+    pass
+
+
+class CachedDocumentsEndpoint(CachedResponseMixin, DocumentsEndpoint):
+    pass
+
+
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesEndpoint)
-api_router.register_endpoint("images", ImagesEndpoint)
-api_router.register_endpoint("documents", DocumentsEndpoint)
+api_router.register_endpoint("pages", CachedPagesEndpoint)
+api_router.register_endpoint("images", CachedImagesEndpoint)
+api_router.register_endpoint("documents", CachedDocumentsEndpoint)
 api_router.register_endpoint("page_preview", PagePreviewEndpoint)

@@ -25,3 +25,14 @@ def haute_garonne(occitanie):
     return make_territory(
         "Haute-Garonne", slug="haute-garonne", level="departement", code="31", parent=occitanie
     )
+
+
+@pytest.fixture(autouse=True)
+def empty_api_cache():
+    """Each test starts with an empty cache: the API's response cache (cms.api.cache) lives in
+    the process's local-memory cache, which outlives a test's rolled-back transaction."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,225 @@
+"""Response cache of the public API (``/api/v2/`` pages, images, documents; never
+``page_preview``).
+
+Why a cache: the API answers the same to everyone (anonymous, ``AllowAny``, no
+authentication class: private content never appears), and computing an answer costs 10 to
+30 ms of CPU in Wagtail + DRF even for one item (docs/benchmarks.md). A cached answer costs
+one cache read.
+
+What is cached: 200 JSON answers of ``GET``/``HEAD``, keyed by the full URL — scheme, host
+(the site of the request picks the pages), path and the query string normalised (parameters
+sorted, so ``?a=1&b=2`` and ``?b=2&a=1`` share an entry). Errors (400, 404…) are never
+cached. The browsable HTML API (``Accept: text/html`` without ``?format=json``) bypasses the
+cache. Requests carrying an ``Authorization`` header or a session cookie get the same cached
+answer: the endpoints have no authentication class, so credentials change nothing.
+
+Invalidation: every key contains the content *generation*, a token stored in the same cache.
+Any change that can alter any answer stores a new token, which orphans every entry at once
+(they age out of the cache); there is no per-URL bookkeeping to get wrong. The token is bumped
+immediately *and* again in ``transaction.on_commit``: the first bump makes the change visible
+to the writer's own transaction (and to tests, whose transactions never commit); the second
+discards anything another request computed between the first bump and the commit from the
+not-yet-committed state. A request reads the generation *before* reading the database, so an
+answer computed from old data is always stored under an old generation.
+
+Triggers (``connect_signals``, called from ``CmsConfig.ready`` so that management commands
+such as ``publish_scheduled`` invalidate too):
+
+- ``page_published``, ``page_unpublished`` (Wagtail): a page appears, changes or disappears
+  (``publish_scheduled`` publishes and unpublishes through these too, so ``go_live_at`` needs
+  nothing more: an unpublished page is not in the API until it is published);
+- ``post_page_move``: paths, URLs, parents and restricted sections change;
+- ``post_delete`` of ``Page``: deleted pages and their descendants (Wagtail deletes the whole
+  subtree, one signal per page);
+- ``post_save``/``post_delete`` of ``PageViewRestriction``: a section becomes private or public;
+- ``post_save``/``post_delete`` of ``CollectionViewRestriction`` and ``Collection``: documents
+  enter or leave a private collection (or a collection moves under a restricted one);
+- ``post_save``/``post_delete`` of images, renditions and documents, and of tag links: the
+  image and document endpoints and every image or document shown in a page;
+- ``post_save``/``post_delete`` of ``Theme``, ``Territory``, ``Network``: their names and slugs
+  are embedded in page answers and used by the filters;
+- ``post_save``/``post_delete`` of ``Site``: which pages a host sees, and their URLs.
+
+A draft (``save_revision`` without publishing) changes none of these and keeps the cache.
+
+Expiry: the API hides pages past ``expire_at`` at once, before ``publish_scheduled`` unpublishes
+them, with no signal. So the nearest future ``expire_at`` of a live page is read once per
+generation (one aggregate query, cached with it) and no entry outlives it: entries are written
+with a timeout that ends at that instant (and when it passes, the next request reads the next
+one). ``MAX_ENTRY_SECONDS`` is a safety net for changes made behind the signals' back
+(``QuerySet.update``, raw SQL, a bulk load): they show within 10 minutes at worst.
+
+HTTP: ``Cache-Control: public, max-age=60`` (or less, before an expiry), an ``ETag`` (hash of
+the body) and ``Last-Modified`` (when the generation started), so a front or a CDN can
+revalidate; ``If-None-Match`` / ``If-Modified-Since`` get a 304. Browsers and CDNs cannot see
+the generation, hence the short ``max-age``: downstream copies are at most a minute behind.
+"""
+
+import hashlib
+import math
+import time
+import uuid
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Min
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+
+GENERATION_KEY = "cms-api:generation"
+MAX_ENTRY_SECONDS = 600
+HTTP_MAX_AGE = 60
+CACHED_METHODS = ("GET", "HEAD")
+
+
+# --- generation ------------------------------------------------------------------------------
+
+
+def _new_generation():
+    """A token never used before (even after a cache flush), carrying its start time."""
+    return f"{time.time():.6f}:{uuid.uuid4().hex[:12]}"
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # First use or evicted: start a new one (``add``: concurrent starters agree).
+        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY) or _new_generation()
+    return generation
+
+
+def bump_generation():
+    cache.set(GENERATION_KEY, _new_generation(), timeout=None)
+
+
+def invalidate(**kwargs):
+    """Signal receiver: bump now and again when the transaction commits (module docstring)."""
+    bump_generation()
+    transaction.on_commit(bump_generation)
+
+
+def _generation_started(generation):
+    return float(generation.split(":", 1)[0])
+
+
+def _horizon(generation):
+    """Timestamp of the nearest future ``expire_at`` of a live page (``math.inf`` if none),
+    read once per generation and again once it has passed."""
+    key = f"cms-api:{generation}:horizon"
+    now = time.time()
+    horizon = cache.get(key)
+    if horizon is None or horizon <= now:
+        from wagtail.models import Page
+
+        nearest = Page.objects.filter(live=True, expire_at__gt=timezone.now()).aggregate(
+            nearest=Min("expire_at")
+        )["nearest"]
+        horizon = nearest.timestamp() if nearest else math.inf
+        cache.set(key, horizon, timeout=MAX_ENTRY_SECONDS)
+    return horizon
+
+
+# --- keys and entries ------------------------------------------------------------------------
+
+
+def wants_html(request):
+    """The browsable API (a person in a browser): not cached."""
+    if "format" in request.GET:
+        return request.GET["format"] != "json"
+    return "text/html" in request.headers.get("Accept", "")
+
+
+def cache_key(request, generation):
+    query = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return f"cms-api:{generation}:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def _finish(request, response, etag, last_modified, max_age):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=max_age)
+    patch_vary_headers(response, ["Accept"])
+    return get_conditional_response(
+        request, etag=etag, last_modified=int(last_modified), response=response
+    )
+
+
+class CachedResponseMixin:
+    """Mixed into the public endpoints (``cms.api.endpoints``): answers from the cache, stores
+    what it computes. See the module docstring for what is cached and how it is invalidated."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method not in CACHED_METHODS or wants_html(request):
+            return super().dispatch(request, *args, **kwargs)
+        generation = current_generation()  # before any database read (module docstring)
+        key = cache_key(request, generation)
+        entry = cache.get(key)
+        if entry is not None:
+            content, content_type, etag, expires = entry
+            max_age = min(HTTP_MAX_AGE, max(0, math.floor(expires - time.time())))
+            response = HttpResponse(content, content_type=content_type)
+            return _finish(request, response, etag, _generation_started(generation), max_age)
+
+        response = super().dispatch(request, *args, **kwargs)
+        if response.status_code != 200 or getattr(response, "accepted_renderer", None) is None:
+            return response
+        if response.accepted_renderer.format != "json":
+            return response
+        response.render()
+        now = time.time()
+        expires = min(now + MAX_ENTRY_SECONDS, _horizon(generation))
+        timeout = math.floor(expires - now)
+        etag = '"' + hashlib.md5(response.content, usedforsecurity=False).hexdigest() + '"'
+        if timeout > 0:
+            cache.set(key, (response.content, response["Content-Type"], etag, expires), timeout)
+        max_age = min(HTTP_MAX_AGE, max(0, timeout))
+        return _finish(request, response, etag, _generation_started(generation), max_age)
+
+
+# --- triggers --------------------------------------------------------------------------------
+
+
+def connect_signals():
+    """Connect ``invalidate`` to every trigger listed in the module docstring."""
+    from taggit.models import TaggedItem
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import (
+        Collection,
+        CollectionViewRestriction,
+        Page,
+        PageViewRestriction,
+        Site,
+    )
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from cms.models import Network, Territory, Theme
+
+    uid = "cms.api.cache"
+    page_published.connect(invalidate, dispatch_uid=f"{uid}:published")
+    page_unpublished.connect(invalidate, dispatch_uid=f"{uid}:unpublished")
+    post_page_move.connect(invalidate, dispatch_uid=f"{uid}:moved")
+    post_delete.connect(invalidate, sender=Page, dispatch_uid=f"{uid}:page-deleted")
+    image_model = get_image_model()
+    for model in (
+        PageViewRestriction,
+        CollectionViewRestriction,
+        Collection,
+        image_model,
+        image_model.get_rendition_model(),
+        get_document_model(),
+        TaggedItem,
+        Theme,
+        Territory,
+        Network,
+        Site,
+    ):
+        label = model._meta.label_lower
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}:{label}:saved")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}:{label}:deleted")
