@@ -211,6 +211,20 @@ def filter_topics_queryset(user, queryset=None):
     return queryset.filter(Q(post_count__gt=0) | Q(space_id__in=moderated))
 
 
+def filter_space_topics_queryset(user, space, queryset=None):
+    """Topics of one ``space`` that ``user`` may see: the rule of ``filter_topics_queryset``,
+    decided from the user's rights on that space (the request's rights cache) instead of
+    permission subqueries, for pages that have already opened the space."""
+    if queryset is None:
+        queryset = Topic.objects.all()
+    queryset = queryset.filter(space=space)
+    if not space_permissions.can_view_space(user, space):
+        return queryset.none()
+    if not space_permissions.can_moderate(user, space):
+        queryset = queryset.filter(post_count__gt=0)
+    return queryset
+
+
 def filter_posts_queryset(user, queryset=None):
     """Posts ``user`` may see: visible posts of visible topics; hidden and deleted posts only in
     the spaces they moderate."""

@@ -46,7 +46,14 @@ _request_rights: ContextVar[dict | None] = ContextVar("space_rights", default=No
 
 @contextmanager
 def request_rights_cache():
-    """Cache each user's held permissions for the duration of the block (one HTTP request)."""
+    """Cache each user's held permissions for the duration of the block (one HTTP request).
+
+    Inside an already cached block (a helper opening one during a request), the outer cache is
+    reused: the request reads the rights once, not once per helper.
+    """
+    if _request_rights.get() is not None:
+        yield
+        return
     token = _request_rights.set({})
     try:
         yield
@@ -316,11 +323,24 @@ def my_spaces(user):
 
 
 def get_visible_space_or_404(user, queryset=None, **lookup) -> Space:
-    """Fetch a space by `lookup` among those `user` may see; 404 otherwise (never 403)."""
+    """Fetch a space by `lookup` among those `user` may see; 404 otherwise (never 403).
+
+    The space is read by a plain lookup and the decision comes from `can_view_space`, i.e.
+    from the request's rights cache: a space page asks the guardian tables once (the rights
+    its template and permission questions need anyway), not a second time in an `EXISTS`.
+    An unknown space and a space the user may not see give the same 404.
+    """
+    if not _is_live(user):
+        raise Http404(NOT_FOUND_MESSAGE)
+    if queryset is None:
+        queryset = Space.objects.all()
     try:
-        return filter_spaces_queryset(user, queryset).get(**lookup)
+        space = queryset.get(**lookup)
     except Space.DoesNotExist:
         raise Http404(NOT_FOUND_MESSAGE) from None
+    if not can_view_space(user, space):
+        raise Http404(NOT_FOUND_MESSAGE)
+    return space
 
 
 def audience_tokens(user) -> set[str]:

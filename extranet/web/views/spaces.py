@@ -63,9 +63,7 @@ def my_spaces(request):
 @space_view
 def space_home(request, space, access):
     """Pinned then latest topics (paginated), the next meeting and the latest documents."""
-    topics = forum_permissions.filter_topics_queryset(
-        request.user, Topic.objects.filter(space=space)
-    )
+    topics = forum_permissions.filter_space_topics_queryset(request.user, space)
     topics = forum_services.with_unread_flag(request.user, topics)
     topics = topics.in_display_order().select_related("author", "last_post__author")
     page = paginate(request, topics, TOPICS_PER_PAGE)
