@@ -26,7 +26,7 @@ def _queries(client, url):
 
 def _reads_rights(sql):
     """A query that reads the guardian rows themselves (not a filter embedding them)."""
-    return re.match(r'SELECT [^(]*? FROM "spaces_space(user|group)objectpermission"', sql)
+    return re.match(r'\(?SELECT [^(]*? FROM "spaces_space(user|group)objectpermission"', sql)
 
 
 def _fetches_the_space(sql):
