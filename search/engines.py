@@ -5,11 +5,12 @@ cannot even be built without them, and each engine applies them before anything 
 (``SearchDocument.objects.for_audience`` for the database, a ``terms`` filter inside the
 query for Elasticsearch, so that hits, counts and aggregations all obey it).
 
-- ``DatabaseEngine``: modelsearch's PostgreSQL or SQLite FTS query compiler for the match;
-  two queries per search whatever the filters: the page, then the total and every facet in
-  one statement (``aggregate_sql``). On PostgreSQL both run under ``SET LOCAL
-  statement_timeout`` (``statement_time_limit``): a pathological query is cancelled after a
-  second and the service answers from the fallback instead.
+- ``DatabaseEngine``: modelsearch's PostgreSQL or SQLite FTS query compiler for the match and
+  its score; one statement per search whatever the filters gives the page's ids, the total and
+  every facet (``search_sql``: the match and the ranking run once), a second reads the page's
+  documents by key. On PostgreSQL both run under ``SET LOCAL statement_timeout``
+  (``statement_time_limit``): a pathological query is cancelled after a second and the
+  service answers from the fallback instead.
 - ``ElasticsearchEngine``: one request with the match (compiled by modelsearch's query
   compiler, so field names and boosts follow the mapping), our filters and aggregations.
 - ``FallbackEngine``: ``icontains`` on the document rows; used when the engine is down
@@ -56,7 +57,7 @@ class Filters:
         return tuple(getattr(self, facet))
 
     def without_facets(self):
-        """The date range only: the base the facets count on (see ``aggregate_sql``)."""
+        """The date range only: the base the facets count on (see ``search_sql``)."""
         return Filters(date_from=self.date_from, date_to=self.date_to)
 
 
@@ -145,35 +146,60 @@ def facet_flags(filters):
     return flags
 
 
-#: Columns of the matched set the aggregate reads, then one ``f_<facet>`` flag per filter.
-AGGREGATE_COLUMNS = ("id", "kind", "year", "space_id", "space_name")
+#: Columns of the matched set the statement reads, then one ``f_<facet>`` flag per filter.
+MATCHED_COLUMNS = ("id", "kind", "year", "space_id", "space_name", "date")
+SCORE = "search_score"
 
 
-def aggregate_sql(base, filters, with_facets=True):
-    """The total and every facet count in one statement, as ``(sql, params)``.
+@dataclass(frozen=True)
+class PageOrder:
+    """How the page is sorted, as SQL over the matched set's columns."""
 
-    ``base`` is the matched set *without* the facet filters (audience, dates and the match
-    only). Each selected facet filter becomes a 0/1 column of a common table expression, so
-    the match is evaluated once, and each facet counts the rows that pass every filter but
-    its own (the other values of a facet stay visible), the total those that pass them all.
-    Rows: ``(facet, value, label, count)``; ``facet`` is ``"total"`` for the total.
+    scored: bool  # the matched set carries the relevance score
+    by_score: bool  # relevance order (else newest first)
+    score_direction: str = "DESC"  # SQLite's bm25: lower is better, "ASC"
+
+    def sql(self, alias):
+        if self.by_score:
+            return f"{alias}.score {self.score_direction}, {alias}.id DESC"
+        return f"{alias}.date DESC NULLS LAST, {alias}.id DESC"
+
+
+def search_sql(base, filters, order, offset, limit, with_facets=True):
+    """The page's ids, the total and every facet count in one statement: ``(sql, params)``.
+
+    ``base`` is the matched set *without* the facet filters (audience, dates and the match,
+    with its score): a common table expression, so the match and the ranking are evaluated
+    once. Each selected facet filter becomes a 0/1 column: each facet counts the rows that
+    pass every filter but its own (the other values of a facet stay visible), the total and
+    the page take the rows that pass them all.
+    Rows: ``(facet, value, label, count)``; ``facet`` is ``"total"`` for the total, ``"page"``
+    for the ids of the page (``count`` being the position).
     """
     flags = facet_flags(filters)
     names = {facet: f"f_{facet}" for facet in flags}
     queryset = base.order_by().annotate(
         **{names[facet]: _flag(condition) for facet, condition in flags.items()}
     )
-    queryset = queryset.values("pk", *AGGREGATE_COLUMNS[1:], *names.values())
+    score = [SCORE] if order.scored else []
+    queryset = queryset.values("pk", *MATCHED_COLUMNS[1:], *score, *names.values())
     inner_sql, params = queryset.query.sql_with_params()
-    columns = ", ".join((*AGGREGATE_COLUMNS, *names.values()))
+    columns = ", ".join((*MATCHED_COLUMNS, *(["score"] if order.scored else []), *names.values()))
 
     def where(skip=None, *extra):
         conditions = [*extra, *(f"m.{name} = 1" for f, name in names.items() if f != skip)]
         return f" WHERE {' AND '.join(conditions)}" if conditions else ""
 
-    facet_values = FacetValue._meta.db_table
-    branches = [f"SELECT 'total', NULL, NULL, COUNT(*) FROM m{where()}"]
+    page_columns = "m.id, m.date" + (", m.score" if order.scored else "")
+    branches = [
+        f"SELECT 'total', NULL, NULL, COUNT(*) FROM m{where()}",
+        # Positions numbered on the page's own rows: the order survives UNION ALL.
+        f"SELECT 'page', CAST(p.id AS TEXT), NULL, ROW_NUMBER() OVER (ORDER BY {order.sql('p')})"
+        f" FROM (SELECT {page_columns} FROM m{where()} ORDER BY {order.sql('m')}"
+        f" LIMIT {int(limit)} OFFSET {int(offset)}) AS p",
+    ]
     if with_facets:
+        facet_values = FacetValue._meta.db_table
         branches += [
             f"SELECT 'kind', m.kind, NULL, COUNT(*) FROM m{where('kind')} GROUP BY m.kind",
             "SELECT 'year', CAST(m.year AS TEXT), NULL, COUNT(*) FROM m"
@@ -197,14 +223,16 @@ def _facet_key(facet, value):
     return int(value) if facet in ("year", "space") else value
 
 
-def read_aggregate(rows):
-    """``(total, {facet: [(value, label, count)]})`` from the rows of ``aggregate_sql``, each
-    facet in the order people read it, at most ``FACET_SIZE`` values."""
-    total, counts = 0, {facet: [] for facet in FACETS}
+def read_rows(rows):
+    """``(page ids, total, {facet: [(value, label, count)]})`` from the rows of
+    ``search_sql``, each facet in the order people read it, at most ``FACET_SIZE`` values."""
+    total, page, counts = 0, [], {facet: [] for facet in FACETS}
     kind_labels = dict(Kind.choices)
     for facet, value, label, count in rows:
         if facet == "total":
             total = count
+        elif facet == "page":
+            page.append((count, int(value)))
         elif facet == "kind":
             counts[facet].append((value, kind_labels.get(value, value), count))
         elif facet == "year":
@@ -215,7 +243,8 @@ def read_aggregate(rows):
     counts["year"].sort(key=lambda row: -row[0])
     for facet in ("space", "theme", "territory"):
         counts[facet].sort(key=lambda row: (-row[2], row[1]))
-    return total, {facet: values[:FACET_SIZE] for facet, values in counts.items()}
+    ids = [pk for _position, pk in sorted(page)]
+    return ids, total, {facet: values[:FACET_SIZE] for facet, values in counts.items()}
 
 
 def statement_timeout_ms():
@@ -294,37 +323,57 @@ class DatabaseEngine:
             return _sqlite_weighted_compiler(self.backend.query_compiler_class)
         return self.backend.query_compiler_class
 
-    def _matched(self, queryset, request):
-        if request.plan.is_empty:
-            return queryset
-        compiler = self._compiler_class()(
+    def _compiler(self, queryset, request):
+        return self._compiler_class()(
             queryset, plan_to_query(request.plan, analysed=True), order_by_relevance=True
         )
+
+    def _matched(self, queryset, request):
+        """The matched set, most relevant first."""
+        if request.plan.is_empty:
+            return queryset
+        compiler = self._compiler(queryset, request)
         return compiler.search(compiler.get_config(self.backend), None, None)
 
-    def _ordered(self, matched, request):
-        if request.sort == DATE or request.plan.is_empty:
-            return matched.order_by(F("date").desc(nulls_last=True), "-pk")
-        return matched
+    def _scored(self, queryset, request):
+        """The matched set with its relevance (``SCORE``) when the query has words."""
+        if request.plan.is_empty:
+            return queryset
+        compiler = self._compiler(queryset, request)
+        return compiler.search(compiler.get_config(self.backend), None, None, score_field=SCORE)
+
+    def _page_order(self, request):
+        scored = not request.plan.is_empty
+        # modelsearch's SQLite ranking is bm25(), where lower is better.
+        sqlite = self.backend.__class__.__name__ == "SQLiteSearchBackend"
+        return PageOrder(
+            scored=scored,
+            by_score=scored and request.sort != DATE,
+            score_direction="ASC" if sqlite else "DESC",
+        )
 
     def statement_timeout_ms(self):
         return statement_timeout_ms()
 
     def search(self, request):
-        """Two queries whatever the filters: the page, then the total and the facets."""
+        """One statement for the page's ids, the total and the facets (the match and the
+        ranking run once), then one to read the page's documents by key."""
         with statement_time_limit(self.statement_timeout_ms()):
-            matched = self._ordered(
-                self._matched(self._narrowed(request, request.filters), request), request
+            base = self._scored(self._narrowed(request, request.filters.without_facets()), request)
+            sql, params = search_sql(
+                base,
+                request.filters,
+                self._page_order(request),
+                request.offset,
+                request.limit,
+                request.with_facets,
             )
-            page = list(matched[request.offset : request.offset + request.limit])
-            # The facets' base: everything but the facet filters (they become flags).
-            base = self._matched(self._narrowed(request, request.filters.without_facets()), request)
-            sql, params = aggregate_sql(base, request.filters, request.with_facets)
-            connection = connections[base.db]
-            with connection.cursor() as cursor:
+            with connections[base.db].cursor() as cursor:
                 cursor.execute(sql, params)
                 rows = cursor.fetchall()
-        total, facets = read_aggregate(rows)
+            ids, total, facets = read_rows(rows)
+            by_pk = SearchDocument.objects.in_bulk(ids) if ids else {}
+        page = [by_pk[pk] for pk in ids if pk in by_pk]
         return EngineResult(page, total, facets if request.with_facets else {})
 
     def suggest(self, audience, prefix, limit):
@@ -340,6 +389,12 @@ class FallbackEngine(DatabaseEngine):
 
     def __init__(self, backend=None):
         super().__init__(backend)
+
+    def _scored(self, queryset, request):
+        return self._matched(queryset, request).order_by()
+
+    def _page_order(self, request):
+        return PageOrder(scored=False, by_score=False)
 
     def _matched(self, queryset, request):
         for clause in request.plan.clauses:

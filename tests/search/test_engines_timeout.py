@@ -33,7 +33,7 @@ def documents():
 
 
 def _slow(matched):
-    """Wrap an engine's ``_matched`` so that its queries sleep inside PostgreSQL."""
+    """Wrap an engine's matching so that its queries sleep inside PostgreSQL."""
 
     def slow_matched(self, queryset, request):
         sleep = RawSQL("(SELECT 0 FROM pg_sleep(%s))", [SLEEP_SECONDS])
@@ -51,7 +51,7 @@ def _statement_timeout():
 def test_a_search_cancelled_by_the_time_limit_answers_degraded_from_the_fallback(
     anonymous, documents, short_limits, monkeypatch
 ):
-    monkeypatch.setattr(engines.DatabaseEngine, "_matched", _slow(engines.DatabaseEngine._matched))
+    monkeypatch.setattr(engines.DatabaseEngine, "_scored", _slow(engines.DatabaseEngine._scored))
     response = search(anonymous, "laïcité")
     assert response.degraded
     assert [result.title for result in response.results] == ["Formation à la laïcité"]
@@ -63,7 +63,7 @@ def test_when_the_fallback_is_cancelled_too_search_is_unavailable(
 ):
     settings.SEARCH_STATEMENT_TIMEOUT_MS = 50
     settings.SEARCH_FALLBACK_STATEMENT_TIMEOUT_MS = 50
-    monkeypatch.setattr(engines.DatabaseEngine, "_matched", _slow(engines.DatabaseEngine._matched))
+    monkeypatch.setattr(engines.DatabaseEngine, "_scored", _slow(engines.DatabaseEngine._scored))
     monkeypatch.setattr(engines.FallbackEngine, "_matched", _slow(engines.FallbackEngine._matched))
     with pytest.raises(service.SearchUnavailable):
         search(anonymous, "laïcité")
@@ -83,12 +83,12 @@ def test_the_time_limit_does_not_outlive_the_search(anonymous, documents, short_
 
 def test_the_limit_applies_to_the_search_statements(anonymous, documents, settings, monkeypatch):
     settings.SEARCH_STATEMENT_TIMEOUT_MS = 1234
-    original, seen = engines.DatabaseEngine._matched, []
+    original, seen = engines.DatabaseEngine._scored, []
 
     def spy(self, queryset, request):
         seen.append(_statement_timeout())
         return original(self, queryset, request)
 
-    monkeypatch.setattr(engines.DatabaseEngine, "_matched", spy)
+    monkeypatch.setattr(engines.DatabaseEngine, "_scored", spy)
     search(anonymous, "laïcité")
     assert seen and set(seen) == {"1234ms"}
