@@ -299,6 +299,14 @@ def _sqlite_weighted_compiler(base):
             return sql.replace(")", f", {weights})", 1), params
 
     class WeightedCompiler(base):
+        def _build_rank_expression(self, vectors, config):
+            # modelsearch adds one rank per field and multiplies the title's by title_norm
+            # (average title length / this title's length), but FTS5's bm25() scores the
+            # whole row whichever field it is asked about: short titles such as « L'équipe »
+            # were boosted ×13 and multi-word queries flipped sign. The column-weighted
+            # bm25() already weighs the title: use it alone.
+            return WeightedBM25()
+
         def build_tsrank(self, vector, query, config=None, boost=1.0):
             if isinstance(query, (Phrase, PlainText, Not)):
                 rank = WeightedBM25()

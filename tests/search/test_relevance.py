@@ -10,12 +10,6 @@ of an anonymous visitor (``None``: anywhere in the results). Known defects are m
 ``xfail(strict=True)`` with their cause, so that fixing them turns the row red until the marker
 is removed:
 
-- ``SQLITE_RANK``: on SQLite, modelsearch multiplies the whole-row BM25 score by
-  ``1 + title_norm`` (``title_norm`` = average title length / this title's length), so a short
-  title such as « L'équipe » outranks documents whose *title* matches. Fix (in
-  ``search/engines.py``): the weighted compiler's ``_build_rank_expression`` should return the
-  column-weighted ``bm25(…, 0, 1, 4)`` alone (which also avoids the sign flip of
-  ``(1 + bm25) * (1 + bm25) - 1`` with FTS5's negative scores for multi-word queries).
 - ``PG_DOUBLE_STEM``: on PostgreSQL, the ``portal_french`` configuration stems our already
   stemmed terms a second time (``presse`` → ``pres`` → ``pre``), so ``PRE`` also matches
   « Panorama de presse » and the PRE pages drop below them.
@@ -37,11 +31,6 @@ pytestmark = pytest.mark.django_db
 VRL_FORUM = "forum-vrl-occitanie"
 
 
-SQLITE_RANK = pytest.mark.xfail(
-    condition="connection.vendor == 'sqlite'",
-    reason="SQLite: BM25 multiplied by 1 + title_norm favours short titles (search/engines.py)",
-    strict=True,
-)
 PG_DOUBLE_STEM = pytest.mark.xfail(
     condition="connection.vendor == 'postgresql'",
     reason="PostgreSQL: portal_french stems our stemmed terms again (presse → pres → pre)",
@@ -113,19 +102,19 @@ NPNRU_NEWS = "Renouvellement urbain : le réseau NPNRU en visite à Montauban, F
 
 RELEVANCE = [
     # Accents: folded on both sides.
-    _row("laicite", VRL_DOSSIER, 2, SQLITE_RANK),
-    _row("laicite", VRL_TRAINING, 2, SQLITE_RANK),
-    _row("laïcité", VRL_DOSSIER, 2, SQLITE_RANK),
+    _row("laicite", VRL_DOSSIER, 2),
+    _row("laicite", VRL_TRAINING, 2),
+    _row("laïcité", VRL_DOSSIER, 2),
     _row("LAÏCITÉ", VRL_DOSSIER, 3),
-    _row("formation laïcité", VRL_TRAINING, 1, SQLITE_RANK),
+    _row("formation laïcité", VRL_TRAINING, 1),
     # Inclusive writing: each form finds the others.
-    _row("acteurs", ACTORS_CONFERENCE, 3, SQLITE_RANK),
+    _row("acteurs", ACTORS_CONFERENCE, 3),
     _row("acteurs", RADICALISATION, 3),
     _row("actrices", RADICALISATION, 3),
     _row("actrices", ACTORS_CONFERENCE, None),
     _row("actrices", DROPOUT_NEWS, None, GENDERED_FORMS),
     _row("acteur·rice·s", RADICALISATION, 3),
-    _row("acteur·rice·s", ACTORS_CONFERENCE, 3, SQLITE_RANK),
+    _row("acteur·rice·s", ACTORS_CONFERENCE, 3),
     _row("acteur·rice·s", DROPOUT_NEWS, None),
     _row("acteur.rice.s", RADICALISATION, 3),
     # Elision.
@@ -148,18 +137,18 @@ RELEVANCE = [
     _row("VRL", "Webinaire de réactualisation des connaissances VRL", 5),
     _row("valeurs de la République et laïcité", VRL_DOSSIER, 2),
     _row("valeurs de la République et laïcité", "Plan VRL : 43 nouveaux·elles formateur·rice·s habilité·e·s", None),  # noqa: E501
-    _row("PEP'S", PEPS_MEETING, 1, SQLITE_RANK),
-    _row("PEP’S", PEPS_MEETING, 1, SQLITE_RANK),
-    _row("PEPS", PEPS_MEETING, 1, SQLITE_RANK),
-    _row("prévention et politiques de sécurité", PEPS_MEETING, 1, SQLITE_RANK),
+    _row("PEP'S", PEPS_MEETING, 1),
+    _row("PEP’S", PEPS_MEETING, 1),
+    _row("PEPS", PEPS_MEETING, 1),
+    _row("prévention et politiques de sécurité", PEPS_MEETING, 1),
     *[_row("CLSPD", title, 5) for title in CLSPD_NEWS],
     _row("conseil local de sécurité et de prévention de la délinquance", CLSPD_NEWS[0], 5),
     _row("CISPD", "Tarbes-Lourdes-Pyrénées sensibilise les partenaires de son CISPD", 5),
     _row("CISPD", "Les 20 ans du CISPD du Sicoval placés sous le signe de la prévention jeunesse", 5),  # noqa: E501
     _row("QPV", CONTRACTS_NEWS, 1),
     _row("quartier prioritaire de la politique de la ville", CONTRACTS_NEWS, 1),
-    _row("NPNRU", NPNRU_NEWS, 1, SQLITE_RANK),
-    _row("nouveau programme national de renouvellement urbain", NPNRU_NEWS, 1, SQLITE_RANK),
+    _row("NPNRU", NPNRU_NEWS, 1),
+    _row("nouveau programme national de renouvellement urbain", NPNRU_NEWS, 1),
     _row("ESAT", "Rencontre du réseau ESAT : savoirs de base et savoirs professionnels", 1),
 ]  # fmt: skip
 
@@ -219,9 +208,9 @@ def test_a_member_finds_their_space_topic_and_an_anonymous_visitor_does_not(vrl_
 @pytest.mark.parametrize(
     "q",
     [
-        pytest.param("référent laïcité", marks=SQLITE_RANK),
-        pytest.param("référente laicite", marks=SQLITE_RANK),
-        pytest.param("référent·e", marks=SQLITE_RANK),
+        "référent laïcité",
+        "référente laicite",
+        "référent·e",
     ],
 )
 def test_a_member_gets_their_space_topic_first_when_its_title_matches(vrl_member, q):
@@ -233,7 +222,6 @@ def test_a_member_finds_a_document_shared_in_their_space(vrl_member):
     assert LEGAL_NOTE not in _titles(AnonymousUser(), "note juridique agents publics")
 
 
-@SQLITE_RANK
 def test_a_shared_document_whose_title_matches_comes_first(vrl_member):
     assert _titles(vrl_member, "note juridique agents publics")[0] == LEGAL_NOTE
 
