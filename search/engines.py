@@ -207,14 +207,17 @@ def search_sql(base, filters, order, offset, limit, with_facets=True):
             "SELECT 'space', CAST(m.space_id AS TEXT), m.space_name, COUNT(*) FROM m"
             f"{where('space', 'm.space_id IS NOT NULL')} GROUP BY m.space_id, m.space_name",
         ]
+        # Themes and territories in one pass over the facet values (one join, not two);
+        # ``facet_value`` is one of our constants, never user input.
+        per_facet = []
         for facet, facet_value in LABELLED_FACETS.items():
-            # ``facet_value`` is one of our constants, never user input.
-            of_facet = f"fv.facet = '{facet_value}'"
-            branches.append(
-                f"SELECT '{facet}', fv.slug, fv.name, COUNT(*) FROM m "
-                f"JOIN {facet_values} fv ON fv.document_id = m.id"
-                f"{where(facet, of_facet)} GROUP BY fv.slug, fv.name"
-            )
+            others = where(facet, f"fv.facet = '{facet_value}'").removeprefix(" WHERE ")
+            per_facet.append(f"({others})")
+        branches.append(
+            "SELECT fv.facet, fv.slug, fv.name, COUNT(*) FROM m "
+            f"JOIN {facet_values} fv ON fv.document_id = m.id "
+            f"WHERE {' OR '.join(per_facet)} GROUP BY fv.facet, fv.slug, fv.name"
+        )
     sql = f"WITH m ({columns}) AS ({inner_sql}) " + " UNION ALL ".join(branches)
     return sql, params
 
@@ -228,7 +231,9 @@ def read_rows(rows):
     ``search_sql``, each facet in the order people read it, at most ``FACET_SIZE`` values."""
     total, page, counts = 0, [], {facet: [] for facet in FACETS}
     kind_labels = dict(Kind.choices)
+    labelled = {str(facet_value): facet for facet, facet_value in LABELLED_FACETS.items()}
     for facet, value, label, count in rows:
+        facet = labelled.get(facet, facet)
         if facet == "total":
             total = count
         elif facet == "page":
@@ -251,15 +256,21 @@ def statement_timeout_ms():
     return getattr(settings, "SEARCH_STATEMENT_TIMEOUT_MS", DEFAULT_STATEMENT_TIMEOUT_MS)
 
 
+#: Memory for the sorts and hashes of one search statement (PostgreSQL's default, 4 MB, made
+#: the join of a broad query spill to disk; one search per connection at a time).
+SEARCH_WORK_MEM = "32MB"
+
+
 @contextmanager
 def statement_time_limit(milliseconds, using=None):
     """Run the block in a transaction whose statements PostgreSQL cancels after
     ``milliseconds`` (``SET LOCAL statement_timeout``): the cancelled statement raises an
     ``OperationalError`` (a ``DatabaseError``), which the service turns into the fallback.
+    The same transaction gets ``SEARCH_WORK_MEM`` (``SET LOCAL work_mem``).
 
-    The limit ends with the transaction. Inside an outer transaction (``ATOMIC_REQUESTS``,
-    tests) the block is a savepoint, after which a ``SET LOCAL`` would outlive the search:
-    the previous value is put back. Other databases: no limit (SQLite has no such setting).
+    Both end with the transaction. Inside an outer transaction (``ATOMIC_REQUESTS``, tests)
+    the block is a savepoint, after which a ``SET LOCAL`` would outlive the search: the
+    previous values are put back. Other databases: no limit (SQLite has no such setting).
     """
     using = using or router.db_for_read(SearchDocument)
     connection = connections[using]
@@ -269,17 +280,21 @@ def statement_time_limit(milliseconds, using=None):
     nested = connection.in_atomic_block
     with transaction.atomic(using=using):
         with connection.cursor() as cursor:
-            # Read the value in force, then set ours (the select list is evaluated in order).
+            # Read the values in force, then set ours (the select list is evaluated in order).
             cursor.execute(
-                "SELECT current_setting('statement_timeout'), "
-                "set_config('statement_timeout', %s, true)",
-                [f"{int(milliseconds)}ms"],
+                "SELECT current_setting('statement_timeout'), current_setting('work_mem'), "
+                "set_config('statement_timeout', %s, true), set_config('work_mem', %s, true)",
+                [f"{int(milliseconds)}ms", SEARCH_WORK_MEM],
             )
-            previous = cursor.fetchone()[0]
+            previous_timeout, previous_work_mem = cursor.fetchone()[:2]
         yield
         if nested:
             with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
+                cursor.execute(
+                    "SELECT set_config('statement_timeout', %s, true), "
+                    "set_config('work_mem', %s, true)",
+                    [previous_timeout, previous_work_mem],
+                )
 
 
 # FTS5 columns of modelsearch's index table, in order: autocomplete, body, title.
@@ -316,6 +331,26 @@ def _sqlite_weighted_compiler(base):
     return WeightedCompiler
 
 
+def _postgres_single_rank_compiler(base):
+    """modelsearch's PostgreSQL compiler ranks an AND (or OR) of words as the product (or
+    mean) of one ``ts_rank`` per word and per vector: each call decompresses the body vector
+    again, so ranking cost grows with the number of words. This one ranks the whole query at
+    once per vector (``ts_rank`` of the combined tsquery, which also rewards words found
+    close together): two calls per row, title and body, whatever the query."""
+    from django.contrib.postgres.search import SearchRank
+
+    class SingleRankCompiler(base):
+        def build_tsrank(self, vector, query, config=None, boost=1.0):
+            if isinstance(query, (And, Or)):
+                rank = SearchRank(
+                    vector, self.build_tsquery(query, config=config), weights=self.sql_weights
+                )
+                return rank * boost if boost != 1.0 else rank
+            return super().build_tsrank(vector, query, config=config, boost=boost)
+
+    return SingleRankCompiler
+
+
 class DatabaseEngine:
     name = "database"
 
@@ -329,6 +364,8 @@ class DatabaseEngine:
     def _compiler_class(self):
         if self.backend.__class__.__name__ == "SQLiteSearchBackend":
             return _sqlite_weighted_compiler(self.backend.query_compiler_class)
+        if self.backend.__class__.__name__ == "PostgresSearchBackend":
+            return _postgres_single_rank_compiler(self.backend.query_compiler_class)
         return self.backend.query_compiler_class
 
     def _compiler(self, queryset, request):
