@@ -8,14 +8,14 @@ Rules:
 - kind from the page type; themes and territories when the page type has them.
 
 ``build_many`` reads a chunk of pages in a few queries: specific pages (one query per page
-type, from ``queryset()``), themes and territories prefetched per page type, the paths of the
-view restrictions once (a page is restricted when a restriction sits on it or an ancestor,
-i.e. on a prefix of its tree path).
+type, from ``queryset()``), themes and territories from their relation tables (one query per
+page type and taxonomy), the paths of the view restrictions once (a page is restricted when a
+restriction sits on it or an ancestor, i.e. on a prefix of its tree path).
 """
 
 from collections import defaultdict
 
-from django.db.models import prefetch_related_objects
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -71,13 +71,6 @@ def _date(page):
     return page.first_published_at or page.last_published_at
 
 
-def _labels(page, attribute):
-    related = getattr(page, attribute, None)
-    if related is None:
-        return []
-    return [(item.slug, item.name) for item in related.all()]
-
-
 class _Restrictions:
     """Which pages are under a view restriction, for a whole chunk in two queries.
 
@@ -98,15 +91,35 @@ class _Restrictions:
         return any(page.path.startswith(path) for path in self.paths)
 
 
-def _prefetch_taxonomies(pages):
-    """Themes and territories of many pages: two queries per page type that has them."""
+TAXONOMIES = ("themes", "territories")
+
+
+def _taxonomy_labels(pages):
+    """``{(page id, "themes"): [(slug, name)]}`` for many pages: one query per page type and
+    taxonomy on the relation table (no model instances, no per-page querysets)."""
     by_type = defaultdict(list)
     for page in pages:
-        by_type[type(page)].append(page)
-    for page_type, same_type in by_type.items():
-        lookups = [name for name in ("themes", "territories") if hasattr(page_type, name)]
-        if lookups:
-            prefetch_related_objects(same_type, *lookups)
+        by_type[type(page)].append(page.pk)
+    labels = defaultdict(list)
+    for page_type, ids in by_type.items():
+        for attribute in TAXONOMIES:
+            try:
+                field = page_type._meta.get_field(attribute)
+            except FieldDoesNotExist:
+                continue
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            rows = field.remote_field.through.objects.filter(**{f"{source}__in": ids})
+            # In the order ``page.themes.all()`` gives (the taxonomy's own ordering).
+            ordering = [
+                f"-{target}__{name[1:]}" if name.startswith("-") else f"{target}__{name}"
+                for name in field.related_model._meta.ordering
+            ]
+            values = rows.order_by(*ordering, "pk").values_list(
+                f"{source}_id", f"{target}__slug", f"{target}__name"
+            )
+            for page_id, slug, name in values:
+                labels[(page_id, attribute)].append((slug, name))
+    return labels
 
 
 class PageBuilder(DocumentBuilder):
@@ -117,15 +130,15 @@ class PageBuilder(DocumentBuilder):
         return Page.objects.live().specific()
 
     def build(self, page):
-        return self._build(page.specific, _Restrictions())
+        page = page.specific
+        return self._build(page, _Restrictions(), _taxonomy_labels([page]))
 
     def build_many(self, pages):
         pages = [page.specific for page in pages]
-        _prefetch_taxonomies(pages)
-        restrictions = _Restrictions()
-        return [(page, self._build(page, restrictions)) for page in pages]
+        restrictions, labels = _Restrictions(), _taxonomy_labels(pages)
+        return [(page, self._build(page, restrictions, labels)) for page in pages]
 
-    def _build(self, page, restrictions):
+    def _build(self, page, restrictions, labels):
         if not page.live or page.expired or _is_listing(page):
             return None
         url = page.get_url()
@@ -139,8 +152,8 @@ class PageBuilder(DocumentBuilder):
             url=url,
             audience=STAFF if restricted else PUBLIC,
             date=_date(page),
-            themes=_labels(page, "themes"),
-            territories=_labels(page, "territories"),
+            themes=labels.get((page.pk, "themes"), []),
+            territories=labels.get((page.pk, "territories"), []),
         )
 
     def connect(self):
