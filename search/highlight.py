@@ -9,7 +9,7 @@ marked when one of its terms (same analysis as indexing: ``Laïcité`` for ``lai
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search.analysis.pipeline import tokens, word_terms
+from search.analysis.pipeline import TOKEN_RE, Token, tokens, word_terms
 
 # Long texts: only the beginning is scanned; beyond it nobody reads a snippet anyway.
 SCAN_LIMIT = 20_000
@@ -20,6 +20,27 @@ def _marked_tokens(text, terms):
     if not terms:
         return []
     return [token for token in tokens(text) if terms.intersection(word_terms(token.text))]
+
+
+def _first_marked_start(text, terms):
+    """Where the first matched word starts (``None`` if none): the scan stops there."""
+    if terms:
+        for match in TOKEN_RE.finditer(text):
+            if terms.intersection(word_terms(match.group(0))):
+                return match.start()
+    return None
+
+
+def _marked_between(text, terms, start, end):
+    """The matched words within ``[start, end)``: only the snippet's window is analysed."""
+    marked = []
+    if terms:
+        for match in TOKEN_RE.finditer(text, start):
+            if match.start() >= end:
+                break
+            if terms.intersection(word_terms(match.group(0))):
+                marked.append(Token(match.group(0), match.start(), match.end()))
+    return marked
 
 
 def _render(text, start, end, marked):
@@ -55,16 +76,18 @@ def snippet(text, terms, length=240):
     """About ``length`` characters of ``text`` around the first matched word, escaped, with
     matched words in ``<mark>``; the beginning of the text when nothing matches."""
     text = " ".join((text or "")[:SCAN_LIMIT].split())
-    marked = _marked_tokens(text, set(terms))
+    terms = set(terms)
     if len(text) <= length:
-        return mark_safe(_render(text, 0, len(text), marked))
+        return mark_safe(_render(text, 0, len(text), _marked_tokens(text, terms)))
     start = 0
-    if marked:
-        start = _snap_start(text, max(0, marked[0].start - length // 4))
+    first = _first_marked_start(text, terms)
+    if first is not None:
+        start = _snap_start(text, max(0, first - length // 4))
     end = _snap_end(text, min(len(text), start + length))
     if end - start > length + 40:  # one very long "word": cut it
         end = start + length
-    html = _render(text, start, end, marked)
+    # Only the window is analysed (a long text used to be tokenised whole for each result).
+    html = _render(text, start, end, _marked_between(text, terms, start, end))
     prefix = ELLIPSIS + " " if start > 0 else ""
     suffix = " " + ELLIPSIS if end < len(text) else ""
     return mark_safe(f"{prefix}{html}{suffix}")
