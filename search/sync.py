@@ -1,14 +1,17 @@
 """Keeping search documents and engines in line with their sources, through the outbox.
 
 1. ``record`` (called by signal handlers, inside the transaction of the change) writes an
-   ``IndexChange`` row and, once that transaction commits, enqueues ``process_index_changes``.
-   The write of the source never depends on the engine.
-2. ``process_pending`` applies the recorded changes in order: builds the document from the
-   source as it is *now* (so replaying a change is idempotent), stores it, pushes it to the
-   engine, and only then deletes the outbox rows. If the engine does not answer, the rows stay
-   (``attempts``, ``last_error``) and ``manage.py search_resync`` replays them later.
+   ``IndexChange`` row and, once that transaction commits, enqueues ``process_index_changes``:
+   one task per transaction, however many changes it records. The write of the source never
+   depends on the engine.
+2. ``process_pending`` applies the recorded changes in order, a batch at a time: builds the
+   documents from the sources as they are *now* (so replaying a change is idempotent), stores
+   them, pushes them to the engine, and only then deletes the outbox rows. If the engine does
+   not answer, the rows stay (``attempts``, ``last_error``) and ``manage.py search_resync``
+   replays them later.
 3. ``rebuild`` recomputes every document, streaming each source table by primary key
-   (``pk > last`` with a limit, never OFFSET), then deletes documents whose source is gone.
+   (``pk > last`` with a limit, never OFFSET) in chunks of a few queries each, then deletes
+   documents whose source is gone.
 
 Membership changes need no re-indexing at all: audiences are resolved at query time.
 """
@@ -233,6 +236,7 @@ class Progress:
     done: int
     total: int
     elapsed: float
+    source: str = ""  # the source type of the chunk just written (``app_label.Model``)
 
     @property
     def rate(self):
@@ -243,8 +247,42 @@ class Progress:
         return (self.total - self.done) / self.rate if self.rate else None
 
 
+@dataclass
+class _Stream:
+    """One source type read by key (``pk > last`` LIMIT n, never OFFSET)."""
+
+    builder: object
+    content_type: object
+    total: int
+    done: int = 0
+    last_pk: object = None
+    exhausted: bool = False
+
+    @property
+    def share_done(self):
+        return self.done / self.total if self.total else 1.0
+
+    def next_chunk(self, size):
+        queryset = self.builder.queryset().order_by("pk")
+        if self.last_pk is not None:
+            queryset = queryset.filter(pk__gt=self.last_pk)
+        sources = list(queryset[:size])
+        if sources:
+            self.last_pk = sources[-1].pk
+            self.done += len(sources)
+        else:
+            self.exhausted = True
+        return sources
+
+
 def rebuild(chunk_size=REBUILD_CHUNK, on_progress=None, reset_engine=False):
-    """Recompute every document from its source and push it; delete the orphans."""
+    """Recompute every document from its source and push it; delete the orphans.
+
+    Source types are interleaved in proportion to their size (the next chunk comes from the
+    type least far along): the mix of pages, topics and posts stays the same from start to
+    end, so the rate shown is steady and the remaining time it gives is right, and a rate
+    that drops is a real slowdown, not a change of source type.
+    """
     from modelsearch.backends import get_search_backends_with_name
 
     started = timezone.now()
@@ -253,30 +291,31 @@ def rebuild(chunk_size=REBUILD_CHUNK, on_progress=None, reset_engine=False):
             index = backend.get_index_for_model(SearchDocument)
             index.reset()
             index.add_model(SearchDocument)
-    total = sum(builder.queryset().count() for builder in builders() if _available(builder))
+    streams = [
+        _Stream(builder, ContentType.objects.get_for_model(builder.model), count)
+        for builder in builders()
+        if _available(builder) and (count := builder.queryset().count())
+    ]
+    total = sum(stream.total for stream in streams)
     # Read once: averaging the index's titles after every chunk would slow the rebuild down
     # as the index grows (see ``indexing.write_postgres_entries``).
     title_average = indexing.title_length_average_if_postgres()
     done, clock = 0, time.monotonic()
-    for builder in builders():
-        if not _available(builder):
+    while streams:
+        stream = min(streams, key=lambda candidate: candidate.share_done)
+        sources = stream.next_chunk(chunk_size)
+        if stream.exhausted:
+            streams.remove(stream)
             continue
-        content_type = ContentType.objects.get_for_model(builder.model)
-        last_pk = None
-        queryset = builder.queryset().order_by("pk")
-        while True:
-            page = queryset if last_pk is None else queryset.filter(pk__gt=last_pk)
-            sources = list(page[:chunk_size])
-            if not sources:
-                break
-            last_pk = sources[-1].pk
-            pairs = [(obj, data) for obj, data in builder.build_many(sources) if data is not None]
-            if pairs:
-                documents = indexing.store_many(content_type, pairs, started)
-                indexing.push(documents, title_average=title_average)
-            done += len(sources)
-            if on_progress:
-                on_progress(Progress(done, total, time.monotonic() - clock))
+        built = stream.builder.build_many(sources)
+        pairs = [(obj, data) for obj, data in built if data is not None]
+        if pairs:
+            documents = indexing.store_many(stream.content_type, pairs, started)
+            indexing.push(documents, title_average=title_average)
+        done += len(sources)
+        if on_progress:
+            source = stream.builder.model_label
+            on_progress(Progress(done, total, time.monotonic() - clock, source))
     removed = _remove_orphans(started, chunk_size)
     return Progress(done, total, time.monotonic() - clock), removed
 
