@@ -165,25 +165,37 @@ class PageOrder:
         return f"{alias}.date DESC NULLS LAST, {alias}.id DESC"
 
 
-def search_sql(base, filters, order, offset, limit, with_facets=True):
+def flagged_values(queryset, filters, *extra):
+    """``queryset`` as the matched set's columns (``MATCHED_COLUMNS``, then ``extra``, then
+    one 0/1 flag per selected facet filter): ``(sql, params, flag names by facet)``."""
+    flags = facet_flags(filters)
+    names = {facet: f"f_{facet}" for facet in flags}
+    queryset = queryset.order_by().annotate(
+        **{names[facet]: _flag(condition) for facet, condition in flags.items()}
+    )
+    queryset = queryset.values("pk", *MATCHED_COLUMNS[1:], *extra, *names.values())
+    sql, params = queryset.query.sql_with_params()
+    return sql, params, names
+
+
+def matched_sql(base, filters, scored):
+    """The matched set of ``base`` (audience, dates and the match, with its score as
+    ``SCORE`` when ``scored``) in the columns ``search_sql`` reads."""
+    return flagged_values(base, filters, *([SCORE] if scored else []))
+
+
+def search_sql(matched, filters, order, offset, limit, with_facets=True):
     """The page's ids, the total and every facet count in one statement: ``(sql, params)``.
 
-    ``base`` is the matched set *without* the facet filters (audience, dates and the match,
-    with its score): a common table expression, so the match and the ranking are evaluated
-    once. Each selected facet filter becomes a 0/1 column: each facet counts the rows that
-    pass every filter but its own (the other values of a facet stay visible), the total and
-    the page take the rows that pass them all.
+    ``matched`` is ``(sql, params, flag names)`` of the matched set *without* the facet
+    filters (``matched_sql``): a common table expression, so the match and the ranking are
+    evaluated once. Each selected facet filter is a 0/1 column: each facet counts the rows
+    that pass every filter but its own (the other values of a facet stay visible), the total
+    and the page take the rows that pass them all.
     Rows: ``(facet, value, label, count)``; ``facet`` is ``"total"`` for the total, ``"page"``
     for the ids of the page (``count`` being the position).
     """
-    flags = facet_flags(filters)
-    names = {facet: f"f_{facet}" for facet in flags}
-    queryset = base.order_by().annotate(
-        **{names[facet]: _flag(condition) for facet, condition in flags.items()}
-    )
-    score = [SCORE] if order.scored else []
-    queryset = queryset.values("pk", *MATCHED_COLUMNS[1:], *score, *names.values())
-    inner_sql, params = queryset.query.sql_with_params()
+    inner_sql, params, names = matched
     columns = ", ".join((*MATCHED_COLUMNS, *(["score"] if order.scored else []), *names.values()))
 
     def where(skip=None, *extra):
@@ -256,44 +268,42 @@ def statement_timeout_ms():
     return getattr(settings, "SEARCH_STATEMENT_TIMEOUT_MS", DEFAULT_STATEMENT_TIMEOUT_MS)
 
 
-#: Memory for the sorts and hashes of one search statement (PostgreSQL's default, 4 MB, made
-#: the join of a broad query spill to disk; one search per connection at a time).
-SEARCH_WORK_MEM = "32MB"
-
-
 @contextmanager
-def statement_time_limit(milliseconds, using=None):
+def statement_time_limit(milliseconds, using=None, planner=None):
     """Run the block in a transaction whose statements PostgreSQL cancels after
     ``milliseconds`` (``SET LOCAL statement_timeout``): the cancelled statement raises an
     ``OperationalError`` (a ``DatabaseError``), which the service turns into the fallback.
-    The same transaction gets ``SEARCH_WORK_MEM`` (``SET LOCAL work_mem``).
+    ``planner``: other settings for the same transaction (``{"work_mem": "32MB"}``).
 
-    Both end with the transaction. Inside an outer transaction (``ATOMIC_REQUESTS``, tests)
-    the block is a savepoint, after which a ``SET LOCAL`` would outlive the search: the
-    previous values are put back. Other databases: no limit (SQLite has no such setting).
+    They all end with the transaction. Inside an outer transaction (``ATOMIC_REQUESTS``,
+    tests) the block is a savepoint, after which a ``SET LOCAL`` would outlive the search:
+    the previous values are put back. Other databases: no limit (SQLite has no such setting).
     """
     using = using or router.db_for_read(SearchDocument)
     connection = connections[using]
     if connection.vendor != "postgresql" or not milliseconds:
         yield
         return
+    values = {"statement_timeout": f"{int(milliseconds)}ms", **(planner or {})}
+    names = list(values)
     nested = connection.in_atomic_block
     with transaction.atomic(using=using):
         with connection.cursor() as cursor:
             # Read the values in force, then set ours (the select list is evaluated in order).
+            current = ", ".join("current_setting(%s)" for _ in names)
+            new = ", ".join("set_config(%s, %s, true)" for _ in names)
             cursor.execute(
-                "SELECT current_setting('statement_timeout'), current_setting('work_mem'), "
-                "set_config('statement_timeout', %s, true), set_config('work_mem', %s, true)",
-                [f"{int(milliseconds)}ms", SEARCH_WORK_MEM],
+                f"SELECT {current}, {new}",
+                [*names, *(part for name in names for part in (name, values[name]))],
             )
-            previous_timeout, previous_work_mem = cursor.fetchone()[:2]
+            previous = cursor.fetchone()[: len(names)]
         yield
         if nested:
             with connection.cursor() as cursor:
+                restore = ", ".join("set_config(%s, %s, true)" for _ in names)
                 cursor.execute(
-                    "SELECT set_config('statement_timeout', %s, true), "
-                    "set_config('work_mem', %s, true)",
-                    [previous_timeout, previous_work_mem],
+                    f"SELECT {restore}",
+                    [part for pair in zip(names, previous, strict=True) for part in pair],
                 )
 
 
@@ -400,20 +410,27 @@ class DatabaseEngine:
     def statement_timeout_ms(self):
         return statement_timeout_ms()
 
+    #: Planner settings of the search transaction (PostgreSQL; see ``PostgresEngine``).
+    planner = None
+
+    def _matched_set(self, request):
+        """``matched_sql`` of the request: audience, dates and the match, no facet filter."""
+        base = self._scored(self._narrowed(request, request.filters.without_facets()), request)
+        return matched_sql(base, request.filters, self._page_order(request).scored)
+
     def search(self, request):
         """One statement for the page's ids, the total and the facets (the match and the
         ranking run once), then one to read the page's documents by key."""
-        with statement_time_limit(self.statement_timeout_ms()):
-            base = self._scored(self._narrowed(request, request.filters.without_facets()), request)
+        with statement_time_limit(self.statement_timeout_ms(), planner=self.planner):
             sql, params = search_sql(
-                base,
+                self._matched_set(request),
                 request.filters,
                 self._page_order(request),
                 request.offset,
                 request.limit,
                 request.with_facets,
             )
-            with connections[base.db].cursor() as cursor:
+            with connections[router.db_for_read(SearchDocument)].cursor() as cursor:
                 cursor.execute(sql, params)
                 rows = cursor.fetchall()
             ids, total, facets = read_rows(rows)
@@ -425,6 +442,21 @@ class DatabaseEngine:
         queryset = SearchDocument.objects.for_audience(audience)
         with statement_time_limit(self.statement_timeout_ms()):
             return list(self.backend.autocomplete(prefix, queryset, operator="and")[:limit])
+
+
+class PostgresEngine(DatabaseEngine):
+    """The database engine on PostgreSQL: the same statement, with planner settings for
+    its transaction (measured with ``bench/search.py``, see docs/benchmarks.md)."""
+
+    planner = {
+        # The sorts and hashes of a broad query (the default 4 MB made its join spill to disk).
+        "work_mem": "32MB",
+        # Every table the statement reads has the index it needs (migration 0003). A
+        # sequential scan of the index entries evaluates ``title || body @@ query`` on every
+        # row, a cost the planner does not see: it chose one for queries matching a third of
+        # the documents, at twice the time of the GIN index.
+        "enable_seqscan": "off",
+    }
 
 
 class FallbackEngine(DatabaseEngine):
@@ -636,4 +668,6 @@ def engine_for(backend):
     if isinstance(backend, DatabaseSearchBackend):
         return FallbackEngine(backend)
     # PostgreSQL or SQLite FTS (their modules can only be imported on their own database).
+    if backend.__class__.__name__ == "PostgresSearchBackend":
+        return PostgresEngine(backend)
     return DatabaseEngine(backend)

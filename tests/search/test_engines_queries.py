@@ -13,7 +13,15 @@ from hypothesis import strategies as st
 from modelsearch.backends import get_search_backend
 
 from search.analysis.queries import parse
-from search.engines import FACETS, DatabaseEngine, Filters, SearchRequest, engine_for
+from search.engines import (
+    FACETS,
+    DatabaseEngine,
+    FallbackEngine,
+    Filters,
+    PostgresEngine,
+    SearchRequest,
+    engine_for,
+)
 from search.models import PUBLIC, STAFF, FacetValue, Kind, SearchDocument, space_audience
 from search.service import search
 from tests.factories.extranet import SpaceFactory, make_member
@@ -97,7 +105,9 @@ def _touching_documents(queries):
 
 
 def test_the_configured_database_engine_is_the_one_measured():
-    assert type(_engine()) is DatabaseEngine
+    engine = _engine()
+    assert isinstance(engine, DatabaseEngine) and not isinstance(engine, FallbackEngine)
+    assert isinstance(engine, PostgresEngine) == (connection.vendor == "postgresql")
 
 
 def test_a_search_with_facets_reads_the_documents_in_two_queries():

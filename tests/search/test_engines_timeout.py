@@ -42,10 +42,18 @@ def _slow(matched):
     return slow_matched
 
 
-def _statement_timeout():
+def _setting(name):
     with connection.cursor() as cursor:
-        cursor.execute("SHOW statement_timeout")
+        cursor.execute("SELECT current_setting(%s)", [name])
         return cursor.fetchone()[0]
+
+
+def _statement_timeout():
+    return _setting("statement_timeout")
+
+
+def _session():
+    return {name: _setting(name) for name in ("statement_timeout", "work_mem", "enable_seqscan")}
 
 
 def test_a_search_cancelled_by_the_time_limit_answers_degraded_from_the_fallback(
@@ -74,21 +82,26 @@ def test_when_the_fallback_is_cancelled_too_search_is_unavailable(
         assert cursor.fetchone() == (1,)
 
 
-def test_the_time_limit_does_not_outlive_the_search(anonymous, documents, short_limits):
-    before = _statement_timeout()
+def test_the_time_limit_and_planner_settings_do_not_outlive_the_search(
+    anonymous, documents, short_limits
+):
+    before = _session()
     search(anonymous, "laïcité")
     suggest(anonymous, "forma")
-    assert _statement_timeout() == before
+    assert _session() == before
 
 
-def test_the_limit_applies_to_the_search_statements(anonymous, documents, settings, monkeypatch):
+def test_the_limit_and_planner_settings_apply_to_the_search_statement(
+    anonymous, documents, settings, monkeypatch
+):
     settings.SEARCH_STATEMENT_TIMEOUT_MS = 1234
-    original, seen = engines.DatabaseEngine._scored, []
+    original, seen = engines.DatabaseEngine._matched_set, []
 
-    def spy(self, queryset, request):
-        seen.append(_statement_timeout())
-        return original(self, queryset, request)
+    def spy(self, request):
+        seen.append(_session())
+        return original(self, request)
 
-    monkeypatch.setattr(engines.DatabaseEngine, "_scored", spy)
+    monkeypatch.setattr(engines.DatabaseEngine, "_matched_set", spy)
     search(anonymous, "laïcité")
-    assert seen and set(seen) == {"1234ms"}
+    expected = {"statement_timeout": "1234ms", **engines.PostgresEngine.planner}
+    assert seen == [expected]
