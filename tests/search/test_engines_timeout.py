@@ -53,7 +53,8 @@ def _statement_timeout():
 
 
 def _session():
-    return {name: _setting(name) for name in ("statement_timeout", "work_mem", "enable_seqscan")}
+    names = ("statement_timeout", *engines.PostgresEngine.planner)
+    return {name: _setting(name) for name in names}
 
 
 def test_a_search_cancelled_by_the_time_limit_answers_degraded_from_the_fallback(
