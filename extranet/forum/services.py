@@ -12,6 +12,13 @@ latest post.
 
 Deleting one's own post is soft (see ``delete_post``): nothing the forum shows ever vanishes
 from the history moderators and staff can review.
+
+Versions (``extranet.versions``, the keys of the cached page fragments): every change here
+bumps, in the same transaction, the topic's version when the topic page shows it (replies,
+edits, hiding, restoring, deleting, title, pin, lock), the space's version when "my spaces"
+shows it (a topic's last activity or visible posts: new topics, replies, hiding, restoring,
+deleting), and the member's version in the space when their read marks move (unread counts).
+The space is bumped last, just before the commit, so its row lock is held for an instant.
 """
 
 from collections import Counter
@@ -24,7 +31,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from extranet.spaces import permissions as space_permissions
-from extranet.spaces.models import Membership
+from extranet.spaces.models import Membership, Space
+from extranet.versions import bump, bumped
 
 from . import permissions
 from .mentions import resolve_mentions
@@ -97,6 +105,7 @@ def create_topic(space, author, title, body) -> Topic:
             space=space, title=title, author=author, created_at=now, last_activity_at=now
         )
         post = _add_post(topic, author, body)
+        _bump_space(space.pk)
     topic.refresh_from_db()
     _announce(post, new_topic=True)
     return topic
@@ -110,6 +119,7 @@ def reply(topic, author, body) -> Post:
         # Checked under the lock: a topic locked a moment ago takes no more replies.
         permissions.check_reply(author, locked)
         post = _add_post(locked, author, body)
+        _bump_space(locked.space_id)
     topic.refresh_from_db()
     _announce(post, new_topic=False)
     return post
@@ -119,12 +129,12 @@ def _add_post(topic, author, body) -> Post:
     now = timezone.now()
     post = Post.objects.create(topic=topic, author=author, body=body, created_at=now)
     Topic.objects.filter(pk=topic.pk).update(
-        post_count=F("post_count") + 1, last_post=post, last_activity_at=now
+        post_count=F("post_count") + 1, last_post=post, last_activity_at=now, **bumped()
     )
     mentioned = resolve_mentions(body, topic.space, exclude_user_ids=[author.pk])
     Mention.objects.bulk_create([Mention(post=post, user=user) for user in mentioned])
     post.mentioned_users = mentioned
-    _mark_read(author, topic.pk, now)
+    _mark_read(author, topic, now)
     return post
 
 
@@ -147,6 +157,7 @@ def edit_post(post, editor, body) -> Post:
         locked.body = body
         locked.edited_at = now
         locked.save(update_fields=["body", "edited_at"])
+        bump(Topic.objects.filter(pk=locked.topic_id))
         _sync_instance(post, locked, ["body", "edited_at"])
         already = set(Mention.objects.filter(post=locked).values_list("user_id", flat=True))
         exclude = already | {locked.author_id, editor.pk}
@@ -160,7 +171,7 @@ def edit_post(post, editor, body) -> Post:
 def rename_topic(topic, by, title) -> Topic:
     permissions.check_rename_topic(by, topic)
     title = clean_title(title)
-    Topic.objects.filter(pk=topic.pk).update(title=title)
+    Topic.objects.filter(pk=topic.pk).update(title=title, **bumped())
     topic.title = title
     return topic
 
@@ -236,26 +247,31 @@ def _sync_instance(target, source, fields):
 
 
 def _refresh_topic_summary(topic) -> None:
-    """Recount a (locked) topic's visible posts: used after the rare moderation changes."""
+    """Recount a (locked) topic's visible posts: used after the rare moderation changes.
+
+    Bumps the topic's version (the post's new state shows on the topic page) and the space's
+    (last activity and unread counts may move in "my spaces")."""
     visible = Post.objects.visible().filter(topic=topic)
     last = visible.order_by("-created_at", "-pk").first()
     Topic.objects.filter(pk=topic.pk).update(
         post_count=visible.count(),
         last_post=last,
         last_activity_at=last.created_at if last else topic.created_at,
+        **bumped(),
     )
+    _bump_space(topic.space_id)
 
 
 def set_pinned(topic, by, pinned=True) -> Topic:
     permissions.check_pin_topic(by, topic)
-    Topic.objects.filter(pk=topic.pk).update(is_pinned=bool(pinned))
+    Topic.objects.filter(pk=topic.pk).update(is_pinned=bool(pinned), **bumped())
     topic.is_pinned = bool(pinned)
     return topic
 
 
 def set_locked(topic, by, locked=True) -> Topic:
     permissions.check_lock_topic(by, topic)
-    Topic.objects.filter(pk=topic.pk).update(is_locked=bool(locked))
+    Topic.objects.filter(pk=topic.pk).update(is_locked=bool(locked), **bumped())
     topic.is_locked = bool(locked)
     return topic
 
@@ -278,7 +294,7 @@ def mark_topic_read(user, topic, read_at=_UNKNOWN) -> bool:
         return False
     if read_at is not _UNKNOWN and read_at is not None and read_at >= topic.last_activity_at:
         return False
-    _mark_read(user, topic.pk, topic.last_activity_at)
+    _mark_read(user, topic, topic.last_activity_at)
     return True
 
 
@@ -293,13 +309,21 @@ def with_last_read_at(user, topics):
     return topics.annotate(my_last_read_at=Subquery(read_at))
 
 
-def _mark_read(user, topic_id, at) -> None:
+def _mark_read(user, topic, at) -> None:
+    """Upsert the read mark, then bump the member's version in the topic's space (their
+    unread counts in "my spaces"). The bump comes after the mark: a page that reads the old
+    version meanwhile stores its fragment under a key no later request asks for."""
     TopicReadState.objects.bulk_create(
-        [TopicReadState(user=user, topic_id=topic_id, last_read_at=at)],
+        [TopicReadState(user=user, topic_id=topic.pk, last_read_at=at)],
         update_conflicts=True,
         unique_fields=["user", "topic"],
         update_fields=["last_read_at"],
     )
+    bump(Membership.objects.filter(user_id=user.pk, space_id=topic.space_id))
+
+
+def _bump_space(space_id) -> None:
+    bump(Space.objects.filter(pk=space_id))
 
 
 def with_unread_flag(user, topics):

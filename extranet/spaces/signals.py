@@ -1,10 +1,16 @@
-"""Membership rows drive guardian permissions, whatever path writes them."""
+"""Membership rows drive guardian permissions, whatever path writes them.
+
+They also bump their space's version (``extranet.versions``): "my spaces" shows each space's
+members count, so every member's cached fragment of that space must be recomputed.
+"""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from extranet.versions import bump
+
 from .grants import grant_role, revoke_role
-from .models import Membership
+from .models import Membership, Space
 
 
 @receiver(post_save, sender=Membership, dispatch_uid="spaces_membership_grant")
@@ -12,8 +18,10 @@ def _grant_on_save(sender, instance, raw=False, **kwargs):
     if raw:  # loaddata: permissions come with the fixture or from sync_space_permissions
         return
     grant_role(instance)
+    bump(Space.objects.filter(pk=instance.space_id))
 
 
 @receiver(post_delete, sender=Membership, dispatch_uid="spaces_membership_revoke")
 def _revoke_on_delete(sender, instance, **kwargs):
     revoke_role(user_id=instance.user_id, space_id=instance.space_id)
+    bump(Space.objects.filter(pk=instance.space_id))

@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from extranet.versions import BumpOnSave
+
 
 class TopicQuerySet(models.QuerySet):
     def in_display_order(self):
@@ -10,7 +12,7 @@ class TopicQuerySet(models.QuerySet):
         return self.order_by("-is_pinned", "-last_activity_at", "-pk")
 
 
-class Topic(models.Model):
+class Topic(BumpOnSave, models.Model):
     """A thread in a space's forum.
 
     ``post_count``, ``last_post`` and ``last_activity_at`` summarise the posts members see
@@ -50,6 +52,13 @@ class Topic(models.Model):
         related_name="+",
         editable=False,
         verbose_name="dernier message",
+    )
+    version = models.PositiveBigIntegerField(
+        "version",
+        default=0,
+        editable=False,
+        help_text="Augmente à chaque changement de ce que montre la page du sujet (clé des "
+        "fragments mis en cache, voir extranet/versions.py).",
     )
 
     objects = TopicQuerySet.as_manager()

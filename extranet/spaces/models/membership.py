@@ -2,10 +2,12 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from extranet.versions import BumpOnSave
+
 from ..roles import Role
 
 
-class Membership(models.Model):
+class Membership(BumpOnSave, models.Model):
     """A user's place in a space. Its role decides the guardian permissions granted on the space.
 
     Saving or deleting a membership keeps the permissions in sync (`extranet.spaces.grants`,
@@ -34,6 +36,13 @@ class Membership(models.Model):
         blank=True,
         related_name="+",
         verbose_name="invité·e par",
+    )
+    version = models.PositiveBigIntegerField(
+        "version",
+        default=0,
+        editable=False,
+        help_text="Augmente quand le rôle, la date d'arrivée ou les lectures du membre dans "
+        "l'espace changent (clé de « Mes espaces », voir extranet/versions.py).",
     )
 
     class Meta:

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
+from extranet.versions import BumpOnSave
+
 from ..roles import SpacePermission
 
 
@@ -50,7 +52,7 @@ class SpaceQuerySet(models.QuerySet):
         return self.annotate(members_count=Coalesce(Subquery(counts), 0))
 
 
-class Space(models.Model):
+class Space(BumpOnSave, models.Model):
     """A private area of the extranet: a network's forum or a dossier's collaborative space.
 
     Never visible to non-members, not even its existence: every view answers 404 to them
@@ -90,6 +92,13 @@ class Space(models.Model):
         "aucune contribution (sauf de l'équipe R&T).",
     )
     created_at = models.DateTimeField("créé le", auto_now_add=True)
+    version = models.PositiveBigIntegerField(
+        "version",
+        default=0,
+        editable=False,
+        help_text="Augmente à chaque changement de l'espace, de ses adhésions ou de l'activité "
+        "de son forum (clé des fragments mis en cache, voir extranet/versions.py).",
+    )
 
     objects = SpaceQuerySet.as_manager()
 
