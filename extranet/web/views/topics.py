@@ -9,23 +9,18 @@ from django.views.decorators.http import require_POST
 from extranet.forum import permissions as forum_permissions
 from extranet.forum import services as forum_services
 from extranet.forum.models import Post, Topic
+from extranet.spaces import permissions as space_permissions
 
+from .. import fragments
 from ..access import space_view
 from ..forms import PostForm, TopicForm, TopicTitleForm, add_service_errors
 from ..paging import POSTS_PER_PAGE, page_of_post, paginate
 from .common import space_context, space_url
 
 
-def get_topic(user, space, pk, with_read_state=False):
-    """The topic `pk` of `space` if `user` may see it; 404 otherwise.
-
-    `with_read_state` annotates the user's stored read date (`my_last_read_at`) in the same
-    query, for the topic page to skip the write when nothing is new.
-    """
-    topics = Topic.objects.filter(space=space, pk=pk).select_related("author")
-    if with_read_state:
-        topics = forum_services.with_last_read_at(user, topics)
-    topic = topics.first()
+def get_topic(user, space, pk):
+    """The topic `pk` of `space` if `user` may see it; 404 otherwise."""
+    topic = Topic.objects.filter(space=space, pk=pk).select_related("author").first()
     if topic is None:
         raise Http404(forum_permissions.TOPIC_NOT_FOUND)
     topic.space = space
@@ -54,48 +49,87 @@ def post_url(space, topic, post, access):
 
 @space_view
 def topic_detail(request, space, access, pk):
-    """GET shows the thread and marks it read; POST replies (when the topic takes replies)."""
-    user = request.user
-    topic = get_topic(user, space, pk, with_read_state=request.method == "GET")
-    can_reply = forum_permissions.can_reply(user, topic)
-    form = PostForm()
+    """GET shows the thread and marks it read; POST replies (when the topic takes replies).
+
+    The thread is a per-member fragment cached under a key of what it shows (``fragments``):
+    a warm GET reads the space, the rights and the topic's state (three queries), then the
+    read mark is written only when there is something new. The access decisions (404 for a
+    space or topic the member may not see) come first, from the permission module.
+    """
     if request.method == "POST":
-        forum_permissions.check_reply(user, topic)
-        form = PostForm(request.POST)
-        if form.is_valid():
-            try:
-                post = forum_services.reply(topic, user, form.cleaned_data["body"])
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, "Votre réponse a été publiée.")
-                return redirect(post_url(space, topic, post, access))
-    page = paginate(
-        request, thread_posts(topic, access).select_related("author", "hidden_by"), POSTS_PER_PAGE
-    )
+        return _reply(request, space, access, pk)
+    user = request.user
+    topic = fragments.topic_state(user, space, pk)
+    if topic is None:
+        raise Http404(forum_permissions.TOPIC_NOT_FOUND)
+    forum_permissions.check_view_topic(user, topic)
+    rights = space_permissions.get_space_rights(user, space)
+    key = fragments.topic_key(user, space, topic, _page_asked(request), rights)
+    content = fragments.get(request, key)
+    if content is None:
+        full = get_topic(user, space, pk)
+        content = _thread(request, key, space, access, full, PostForm())
+    forum_services.mark_topic_read(user, topic, read_at=topic.my_last_read_at)
+    return _topic_page(request, space, access, topic, content)
+
+
+def _reply(request, space, access, pk):
+    user = request.user
+    topic = get_topic(user, space, pk)
+    forum_permissions.check_reply(user, topic)
+    form = PostForm(request.POST)
+    if form.is_valid():
+        try:
+            post = forum_services.reply(topic, user, form.cleaned_data["body"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Votre réponse a été publiée.")
+            return redirect(post_url(space, topic, post, access))
+    # A form with errors: this member's input, never cached.
+    content = _thread(request, None, space, access, topic, form)
+    return _topic_page(request, space, access, topic, content)
+
+
+def _page_asked(request):
+    """The `?page=` value as the paginator reads it (part of the fragment's key)."""
+    number = request.GET.get("page") or "1"
+    if number == "last":
+        return number
+    try:
+        return int(number)
+    except ValueError:
+        return 1
+
+
+def _thread(request, key, space, access, topic, form):
+    """The topic's content (header, moderation, posts, reply form), rendered and stored
+    under `key` (None: not stored)."""
+    user = request.user
+    posts = thread_posts(topic, access).select_related("author", "hidden_by")
+    page = paginate(request, posts, POSTS_PER_PAGE)
+    actions = forum_permissions.PostActions(user, topic)
     for post in page:
         post.topic = topic
-        post.body_visible = forum_permissions.can_view_post(user, post)
-        post.can_edit = forum_permissions.can_edit_post(user, post)
-        post.can_delete = forum_permissions.can_delete_post(user, post)
-        post.can_hide = forum_permissions.can_hide_post(user, post)
-        post.can_view_history = bool(post.edited_at or post.deleted_at) and (
-            forum_permissions.can_view_post_history(user, post)
-        )
-    if request.method == "GET":
-        forum_services.mark_topic_read(user, topic, read_at=topic.my_last_read_at)
-    context = space_context(
-        space,
-        access,
-        "home",
-        [(topic.title, None)],
-        topic=topic,
-        page=page,
-        form=form if can_reply else None,
-        can_rename=forum_permissions.can_rename_topic(user, topic),
-        can_pin=forum_permissions.can_pin_topic(user, topic),
-        can_lock=forum_permissions.can_lock_topic(user, topic),
-    )
+        actions.apply(post)
+    can_reply = forum_permissions.can_reply(user, topic)
+    context = {
+        "space": space,
+        "access": access,
+        "topic": topic,
+        "page": page,
+        "form": form if can_reply else None,
+        "can_rename": forum_permissions.can_rename_topic(user, topic),
+        "can_pin": forum_permissions.can_pin_topic(user, topic),
+        "can_lock": forum_permissions.can_lock_topic(user, topic),
+    }
+    return fragments.render(request, key, "extranet/forum/_topic_content.html", context, forms=True)
+
+
+def _topic_page(request, space, access, topic, content):
+    context = space_context(space, access, "home", [(topic.title, None)], topic=topic)
+    context["content"] = content
+    context["csrf_token"] = fragments.csrf_token(request)  # the fragment's, made once
     return render(request, "extranet/forum/topic_detail.html", context)
 
 
