@@ -1,5 +1,8 @@
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
+
+from extranet import rows
 
 from . import lockout
 
@@ -18,3 +21,11 @@ class RateLimitedModelBackend(ModelBackend):
         if lockout.is_locked(email, lockout.client_ip(request)):
             raise PermissionDenied(lockout.lockout_message())
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+    def get_user(self, user_id):
+        """The session's user, as ModelBackend finds it (None when inactive), read by a
+        statement written once (`extranet.rows`): every logged-in request makes this lookup,
+        and compiling the ORM query cost more than running it."""
+        model = get_user_model()
+        user = rows.get_row(model, model._meta.pk.name, user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None

@@ -26,8 +26,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
+
+from extranet import rows
 
 from .models import Membership, Space, SpaceGroupObjectPermission, SpaceUserObjectPermission
 from .roles import ALL_PERMISSIONS, Role, SpacePermission
@@ -86,15 +89,47 @@ def _is_live(user):
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
+_RIGHTS_SQL = {}
+
+
+def _rights_sql(for_one_space):
+    """The rights statement, written once from the models' tables (see `_held_rows`)."""
+    if for_one_space not in _RIGHTS_SQL:
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Permission
+
+        quote = connection.ops.quote_name
+        memberships = get_user_model().groups.through._meta
+        user_column = memberships.get_field("user").column
+        group_column = memberships.get_field("group").column
+        permission = quote(Permission._meta.db_table)
+        direct = quote(SpaceUserObjectPermission._meta.db_table)
+        grouped = quote(SpaceGroupObjectPermission._meta.db_table)
+        one_space = " AND {table}.content_object_id = %s" if for_one_space else ""
+        _RIGHTS_SQL[for_one_space] = (
+            f"SELECT {direct}.content_object_id, {permission}.codename FROM {direct} "
+            f"INNER JOIN {permission} ON {permission}.id = {direct}.permission_id "
+            f"WHERE {direct}.user_id = %s{one_space.format(table=direct)} "
+            f"UNION "
+            f"SELECT {grouped}.content_object_id, {permission}.codename FROM {grouped} "
+            f"INNER JOIN {permission} ON {permission}.id = {grouped}.permission_id "
+            f"INNER JOIN {quote(memberships.db_table)} ug ON ug.{group_column} = "
+            f"{grouped}.group_id "
+            f"WHERE ug.{user_column} = %s{one_space.format(table=grouped)}"
+        )
+    return _RIGHTS_SQL[for_one_space]
+
+
 def _held_rows(user, space_id=None):
-    """(space_id, codename) pairs granted to the user directly or through groups: one query."""
-    direct = SpaceUserObjectPermission.objects.filter(user_id=user.pk)
-    grouped = SpaceGroupObjectPermission.objects.filter(group__user=user.pk)
-    if space_id is not None:
-        direct = direct.filter(content_object_id=space_id)
-        grouped = grouped.filter(content_object_id=space_id)
-    fields = ("content_object_id", "permission__codename")
-    return direct.values_list(*fields).union(grouped.values_list(*fields))
+    """(space_id, codename) pairs granted to the user directly or through groups: one query.
+
+    Plain SQL written once: this runs at every request of every space page, and building and
+    compiling the equivalent ORM union cost more than running it.
+    """
+    params = [user.pk, user.pk] if space_id is None else [user.pk, space_id, user.pk, space_id]
+    with connection.cursor() as cursor:
+        cursor.execute(_rights_sql(space_id is not None), params)
+        return cursor.fetchall()
 
 
 def _held_permissions(user, space_id):
@@ -307,6 +342,25 @@ def filter_spaces_queryset(user, queryset=None):
     return queryset.filter(Q(Exists(direct)) | Q(Exists(grouped)))
 
 
+def filter_space_ids(user, space_ids) -> list:
+    """The ids among `space_ids` of the spaces `user` may see, in the same order.
+
+    Answered from the request's rights cache (the one rights query of the request) when a
+    request is open, for pages that already know which spaces they list (e.g. the memberships
+    "my spaces" keys its cached fragment on): no query of its own then.
+    """
+    if not _is_live(user):
+        return []
+    if user.is_superuser:
+        return list(space_ids)
+    with request_rights_cache():
+        return [
+            space_id
+            for space_id in space_ids
+            if SpacePermission.VIEW in _held_permissions(user, space_id)
+        ]
+
+
 def my_spaces(user):
     """The spaces `user` belongs to, for "my spaces": visible, with `members_count` and `my_role`.
 
@@ -332,12 +386,17 @@ def get_visible_space_or_404(user, queryset=None, **lookup) -> Space:
     """
     if not _is_live(user):
         raise Http404(NOT_FOUND_MESSAGE)
-    if queryset is None:
-        queryset = Space.objects.all()
-    try:
-        space = queryset.get(**lookup)
-    except Space.DoesNotExist:
-        raise Http404(NOT_FOUND_MESSAGE) from None
+    if queryset is None and len(lookup) == 1 and set(lookup) <= {"slug", "pk"}:
+        # The lookup of every space page: a statement written once (`extranet.rows`).
+        ((column, value),) = lookup.items()
+        space = rows.get_row(Space, "id" if column == "pk" else column, value)
+        if space is None:
+            raise Http404(NOT_FOUND_MESSAGE)
+    else:
+        try:
+            space = (queryset if queryset is not None else Space.objects.all()).get(**lookup)
+        except Space.DoesNotExist:
+            raise Http404(NOT_FOUND_MESSAGE) from None
     if not can_view_space(user, space):
         raise Http404(NOT_FOUND_MESSAGE)
     return space
