@@ -5,8 +5,11 @@ Kept free of Django imports: settings import it before apps are loaded.
 - ``ELASTICSEARCH_URL`` → Elasticsearch 9 with French analysis (``ELASTICSEARCH_VERSION=8``
   for the 8 series, with an ``elasticsearch`` 8 client);
 - ``OPENSEARCH_URL`` → OpenSearch 3 (``OPENSEARCH_VERSION=2`` for the 2 series);
-- neither → the database: PostgreSQL full text with the ``portal_french`` configuration
-  (created by ``search`` migration 0002), or SQLite FTS5 for the embedded default.
+- neither → the database (``search.backends.database``): PostgreSQL full text, or SQLite FTS5
+  for the embedded default. On PostgreSQL, search documents are indexed and queried with the
+  ``portal_simple`` configuration (``search`` migration 0004: accents removed, no stemming;
+  our Python analysis has stemmed them already), everything else Wagtail indexes (pages, for
+  its admin search) with ``portal_french`` (migration 0002: accents removed, French stemming).
 """
 
 import os
@@ -18,6 +21,8 @@ ENGINE_BACKENDS = {
     ("opensearch", "2"): "search.backends.opensearch.OpenSearch2SearchBackend",
 }
 POSTGRES_SEARCH_CONFIG = "portal_french"
+#: Search documents: already analysed terms, which must not be stemmed a second time.
+DOCUMENT_SEARCH_CONFIG = "portal_simple"
 
 
 def search_backends_from_env(environ=None):
@@ -42,10 +47,11 @@ def search_backends_from_env(environ=None):
                 "TIMEOUT": timeout,
             }
         }
-    # SEARCH_CONFIG is read by the PostgreSQL backend only; SQLite ignores it.
+    # SEARCH_CONFIG and MODEL_SEARCH_CONFIGS are read on PostgreSQL only; SQLite ignores them.
     return {
         "default": {
-            "BACKEND": "modelsearch.backends.database",
+            "BACKEND": "search.backends.database",
             "SEARCH_CONFIG": POSTGRES_SEARCH_CONFIG,
+            "MODEL_SEARCH_CONFIGS": {"search.SearchDocument": DOCUMENT_SEARCH_CONFIG},
         }
     }

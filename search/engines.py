@@ -29,6 +29,7 @@ from modelsearch.backends.database.fallback import DatabaseSearchBackend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import And, Or, PlainText
 
+from search.backends.database import search_config_for
 from search.models import FacetValue, Kind, SearchDocument
 
 FACETS = ("kind", "theme", "territory", "space", "year")
@@ -341,13 +342,36 @@ def _sqlite_weighted_compiler(base):
     return WeightedCompiler
 
 
+def _expanded(clause):
+    """Whether a clause has an alternative of several terms (an abbreviation's expansion)."""
+    alternatives = clause.subqueries if isinstance(clause, Or) else [clause]
+    return any(
+        isinstance(alternative, PlainText) and len(alternative.query_string.split()) > 1
+        for alternative in alternatives
+    )
+
+
 def _postgres_single_rank_compiler(base):
     """modelsearch's PostgreSQL compiler ranks an AND (or OR) of words as the product (or
     mean) of one ``ts_rank`` per word and per vector: each call decompresses the body vector
     again, so ranking cost grows with the number of words. This one ranks the whole query at
     once per vector (``ts_rank`` of the combined tsquery, which also rewards words found
-    close together): two calls per row, title and body, whatever the query."""
+    close together): two calls per row, title and body, whatever the query.
+
+    Except for the title and the clauses with an abbreviation's expansion: ``ts_rank`` credits
+    every word of the query found, whatever the operators, so the short title « Éducation et
+    décrochage scolaire » got the title credit of ``PRE`` (« programme de réussite
+    éducative ») for « éducation » alone and ranked above the titles that say PRE. Such a
+    clause counts for the title only when the title matches it (one of its alternatives
+    whole); titles are short vectors, stored inline, so the extra ``@@`` is cheap.
+    """
     from django.contrib.postgres.search import SearchRank
+    from django.db.models import BooleanField, FloatField, Func
+
+    class Matches(Func):
+        arg_joiner = " @@ "
+        template = "(%(expressions)s)"
+        output_field = BooleanField()
 
     class SingleRankCompiler(base):
         def build_tsrank(self, vector, query, config=None, boost=1.0):
@@ -358,7 +382,48 @@ def _postgres_single_rank_compiler(base):
                 return rank * boost if boost != 1.0 else rank
             return super().build_tsrank(vector, query, config=config, boost=boost)
 
+        def _title_rank(self, vector, config):
+            clauses = self.query.subqueries if isinstance(self.query, And) else [self.query]
+            plain = [clause for clause in clauses if not _expanded(clause)]
+            ranks = []
+            if plain:
+                query = plain[0] if len(plain) == 1 else And(plain)
+                ranks.append(self.build_tsrank(vector, query, config=config))
+            for clause in clauses:
+                if _expanded(clause):
+                    tsquery = self.build_tsquery(clause, config=config)
+                    ranks.append(
+                        Case(
+                            When(
+                                Matches(vector, tsquery),
+                                then=SearchRank(vector, tsquery, weights=self.sql_weights),
+                            ),
+                            default=Value(0.0),
+                            output_field=FloatField(),
+                        )
+                    )
+            rank = ranks[0]
+            for other in ranks[1:]:
+                rank += other
+            return rank
+
+        def _build_rank_expression(self, vectors, config):
+            if self.fields is not None or not vectors:
+                return super()._build_rank_expression(vectors, config)
+            # The index entries' vectors: (title, title_norm), then the body.
+            (title, title_norm), *others = vectors
+            rank = self._title_rank(title, config) * title_norm
+            for vector, boost in others:
+                rank += self.build_tsrank(vector, self.query, config=config) * boost
+            return rank
+
     return SingleRankCompiler
+
+
+def _is_a(backend, class_name):
+    """Whether ``backend`` is (a subclass of) modelsearch's backend of that name: the
+    PostgreSQL and SQLite modules can only be imported on their own database."""
+    return any(cls.__name__ == class_name for cls in type(backend).__mro__)
 
 
 class DatabaseEngine:
@@ -371,10 +436,16 @@ class DatabaseEngine:
         queryset = SearchDocument.objects.for_audience(request.audience)
         return filter_queryset(queryset, filters)
 
+    @property
+    def search_config(self):
+        """The text search configuration of our documents (PostgreSQL: ``portal_simple``,
+        the one both writers index them with; SQLite ignores it)."""
+        return search_config_for(self.backend, SearchDocument)
+
     def _compiler_class(self):
-        if self.backend.__class__.__name__ == "SQLiteSearchBackend":
+        if _is_a(self.backend, "SQLiteSearchBackend"):
             return _sqlite_weighted_compiler(self.backend.query_compiler_class)
-        if self.backend.__class__.__name__ == "PostgresSearchBackend":
+        if _is_a(self.backend, "PostgresSearchBackend"):
             return _postgres_single_rank_compiler(self.backend.query_compiler_class)
         return self.backend.query_compiler_class
 
@@ -388,19 +459,19 @@ class DatabaseEngine:
         if request.plan.is_empty:
             return queryset
         compiler = self._compiler(queryset, request)
-        return compiler.search(compiler.get_config(self.backend), None, None)
+        return compiler.search(self.search_config, None, None)
 
     def _scored(self, queryset, request):
         """The matched set with its relevance (``SCORE``) when the query has words."""
         if request.plan.is_empty:
             return queryset
         compiler = self._compiler(queryset, request)
-        return compiler.search(compiler.get_config(self.backend), None, None, score_field=SCORE)
+        return compiler.search(self.search_config, None, None, score_field=SCORE)
 
     def _page_order(self, request):
         scored = not request.plan.is_empty
         # modelsearch's SQLite ranking is bm25(), where lower is better.
-        sqlite = self.backend.__class__.__name__ == "SQLiteSearchBackend"
+        sqlite = _is_a(self.backend, "SQLiteSearchBackend")
         return PageOrder(
             scored=scored,
             by_score=scored and request.sort != DATE,
@@ -669,6 +740,6 @@ def engine_for(backend):
     if isinstance(backend, DatabaseSearchBackend):
         return FallbackEngine(backend)
     # PostgreSQL or SQLite FTS (their modules can only be imported on their own database).
-    if backend.__class__.__name__ == "PostgresSearchBackend":
+    if _is_a(backend, "PostgresSearchBackend"):
         return PostgresEngine(backend)
     return DatabaseEngine(backend)

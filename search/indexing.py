@@ -11,6 +11,7 @@ from django.db import connections, router, transaction
 from django.db.models import prefetch_related_objects
 from modelsearch.backends import get_search_backends_with_name
 
+from search.backends.database import search_config_for
 from search.engines import EngineUnavailable
 from search.models import FacetValue, SearchDocument
 
@@ -190,11 +191,14 @@ def _column_slots(backend):
     from modelsearch.backends.database.postgres.weights import get_weight
     from modelsearch.index import AutocompleteField, FilterField, SearchField
 
+    # The configuration modelsearch's writer uses for this model (``portal_simple``: our
+    # terms are stemmed already, see ``search.backends.postgres``).
+    config = search_config_for(backend, SearchDocument)
     slots = []
     for search_field in SearchDocument.get_search_fields():
         if isinstance(search_field, SearchField):
             column = "title" if search_field.field_name == "title" else "body"
-            slots.append((column, get_weight(search_field.boost), backend.config))
+            slots.append((column, get_weight(search_field.boost), config))
         elif isinstance(search_field, AutocompleteField):
             slots.append(("autocomplete", "D", backend.autocomplete_config))
         elif not isinstance(search_field, FilterField):

@@ -135,8 +135,9 @@ def test_inclusive_char_filters_agree_with_the_python_rules(text):
 
 def test_environment_selects_the_backend():
     assert search_backends_from_env({})["default"] == {
-        "BACKEND": "modelsearch.backends.database",
+        "BACKEND": "search.backends.database",
         "SEARCH_CONFIG": "portal_french",
+        "MODEL_SEARCH_CONFIGS": {"search.SearchDocument": "portal_simple"},
     }
     es = search_backends_from_env({"ELASTICSEARCH_URL": "http://es:9200"})["default"]
     assert es["BACKEND"] == "search.backends.elasticsearch.Elasticsearch9SearchBackend"

@@ -243,3 +243,25 @@ def test_facets_in_one_statement_equal_counting_each_facet_alone(
 @pytest.fixture
 def facet_corpus():
     return _make_corpus(24)
+
+
+# --- ranking --------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="PostgreSQL's title ranking; SQLite's bm25() credits every phrase of the row found",
+)
+def test_a_title_with_one_word_of_an_abbreviation_expansion_does_not_outrank_the_abbreviation():
+    """« Éducation » is one word of « programme de réussite éducative » (PRE): a short title
+    saying it must not get the title credit of PRE and rank above the titles that say PRE."""
+    for n in range(8):
+        make_document(f"Compte rendu {n}", "Une rencontre des partenaires de la ville.")
+    education = make_document(
+        "Éducation et décrochage scolaire",
+        "Une journée sur le décrochage, avec le programme de réussite éducative de Foix.",
+    )
+    referents = make_document("Rencontre des référent·e·s PRE", "La place des parents.")
+    for q in ("PRE", "programme de réussite éducative"):
+        titles = [document.title for document in _engine().search(_request(q=q)).documents]
+        assert titles.index(referents.title) < titles.index(education.title), q

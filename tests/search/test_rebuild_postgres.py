@@ -1,6 +1,7 @@
 """Our one-statement writer of PostgreSQL index entries writes what modelsearch's writer
-writes (vectors, weights, texts, title norms), and a rebuild reads the average title length
-once instead of after every chunk. PostgreSQL only."""
+writes (vectors, weights, texts, title norms), both with the non-stemming ``portal_simple``
+configuration (our terms are stemmed already), while Wagtail's pages keep ``portal_french``;
+a rebuild reads the average title length once instead of after every chunk. PostgreSQL only."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -11,6 +12,8 @@ from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 
 from search import indexing, sync
+from search.analysis import analyse
+from search.engines import engine_for
 from search.models import SearchDocument, space_audience
 from tests.factories.extranet import SpaceFactory, make_member, make_reply, make_topic
 from tests.factories.search import make_document
@@ -92,3 +95,83 @@ def test_a_rebuild_reads_the_average_title_length_once():
     averages = [q for q in captured.captured_queries if "AVG(length(title))" in q["sql"]]
     assert len(averages) == 1
     assert len(_entries()) == 18
+
+
+# --- one stemming only: ours --------------------------------------------------------------
+
+
+def _lexemes(object_id, column, content_type=None):
+    content_type = content_type or ContentType.objects.get_for_model(SearchDocument)
+    entries = get_app_config().get_model("IndexEntry")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT tsvector_to_array({column}) FROM {entries._meta.db_table} "
+            "WHERE content_type_id = %s AND object_id = %s",
+            [content_type.pk, str(object_id)],
+        )
+        return set(cursor.fetchone()[0])
+
+
+TITLE, BODY = "Panorama de presse : les coordinatrices", "Le PRE et la presse régionale."
+
+
+@pytest.mark.parametrize("writer", ["ours", "modelsearch"])
+def test_stored_lexemes_are_our_terms_stemmed_once(writer):
+    """Under a second stemming ``presse`` (our term ``pres``) became ``pre``, the term of
+    ``PRE``: they must not share a lexeme, whichever writer wrote the entry."""
+    document = make_document(TITLE, BODY, index=False)
+    backend = get_search_backend()
+    if writer == "ours":
+        indexing.write_postgres_entries(backend, [document])
+    else:
+        backend.add_bulk(SearchDocument, [document])
+    title, body = _lexemes(document.pk, "title"), _lexemes(document.pk, "body")
+    assert title == set(analyse(TITLE))
+    assert body == set(analyse(BODY))
+    (press,) = analyse("presse")
+    (pre,) = analyse("PRE")
+    assert press != pre
+    assert press in title and pre not in title
+    assert {press, pre} <= body
+
+
+def test_search_documents_use_portal_simple_and_other_models_portal_french():
+    from wagtail.models import Page
+
+    backend = get_search_backend()
+    assert backend.config_for_model(SearchDocument) == "portal_simple"
+    assert backend.config_for_model(Page) == "portal_french"
+    assert engine_for(backend).search_config == "portal_simple"
+
+
+def test_the_query_matches_our_terms_as_they_are():
+    make_document(TITLE, "Revue de presse de la semaine.")
+    pre = make_document("Rencontre PRE", "Le programme de réussite éducative.")
+    titles = [result.title for result in _search("PRE")]
+    assert titles == [pre.title]
+    assert [result.title for result in _search("presse")] == [TITLE]
+
+
+def test_wagtail_pages_are_still_indexed_and_searched_with_french_stemming():
+    """The admin page search keeps ``portal_french``: a page titled « Panorama de presse »
+    is found by « presses », which only French stemming relates to « presse »."""
+    from wagtail.models import Page
+
+    root = Page.get_first_root_node()
+    page = root.add_child(instance=Page(title="Panorama de presse", slug="panorama-presse"))
+    backend = get_search_backend()
+    backend.add(page)
+    content_type = ContentType.objects.get_for_model(Page)
+    lexemes = _lexemes(page.pk, "title", content_type)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tsvector_to_array(to_tsvector('portal_french', %s))", [page.title])
+        assert lexemes == set(cursor.fetchone()[0])
+    assert page.pk in [found.pk for found in backend.search("presses", Page)]
+
+
+def _search(q):
+    from django.contrib.auth.models import AnonymousUser
+
+    from search.service import search
+
+    return search(AnonymousUser(), q).results

@@ -10,9 +10,6 @@ of an anonymous visitor (``None``: anywhere in the results). Known defects are m
 ``xfail(strict=True)`` with their cause, so that fixing them turns the row red until the marker
 is removed:
 
-- ``PG_DOUBLE_STEM``: on PostgreSQL, the ``portal_french`` configuration stems our already
-  stemmed terms a second time (``presse`` → ``pres`` → ``pre``), so ``PRE`` also matches
-  « Panorama de presse » and the PRE pages drop below them.
 - ``GENDERED_FORMS``: a query for one gendered form does not find a text that only uses the
   other (``actrices`` does not find a text that only says ``acteurs``); inclusive writing in
   the text or the query is what links them today.
@@ -20,7 +17,7 @@ is removed:
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection, transaction  # noqa: F401 (xfail conditions read connection)
+from django.db import transaction
 from django.test import override_settings
 
 from search.service import search
@@ -31,11 +28,6 @@ pytestmark = pytest.mark.django_db
 VRL_FORUM = "forum-vrl-occitanie"
 
 
-PG_DOUBLE_STEM = pytest.mark.xfail(
-    condition="connection.vendor == 'postgresql'",
-    reason="PostgreSQL: portal_french stems our stemmed terms again (presse → pres → pre)",
-    strict=True,
-)
 GENDERED_FORMS = pytest.mark.xfail(
     reason="one gendered form does not find a text written only in the other", strict=True
 )
@@ -129,10 +121,10 @@ RELEVANCE = [
     _row("quartiers", WOMEN_RIGHTS, None),
     # Abbreviations and their expansions.
     _row("PRE", PRE_MOISSAC, 3),
-    _row("PRE", PRE_REFERENTS, 3, PG_DOUBLE_STEM),
-    _row("PRE", PRE_COORDINATORS, 3, PG_DOUBLE_STEM),
+    _row("PRE", PRE_REFERENTS, 3),
+    _row("PRE", PRE_COORDINATORS, 3),
     _row("programme de réussite éducative", PRE_MOISSAC, 1),
-    _row("programme de réussite éducative", PRE_REFERENTS, 3, PG_DOUBLE_STEM),
+    _row("programme de réussite éducative", PRE_REFERENTS, 3),
     _row("VRL", VRL_DOSSIER, 2),
     _row("VRL", "Webinaire de réactualisation des connaissances VRL", 5),
     _row("valeurs de la République et laïcité", VRL_DOSSIER, 2),
@@ -163,7 +155,6 @@ def test_query_finds_the_expected_document_among_the_first_results(demo, q, titl
 
 
 @pytest.mark.parametrize("q", ["PRE", "programme de réussite éducative"])
-@PG_DOUBLE_STEM
 def test_pre_does_not_match_press_reviews(demo, q):
     assert not [title for title in _titles(AnonymousUser(), q) if "presse" in title]
 

@@ -1,0 +1,58 @@
+"""Migration ``search.0004``: the ``portal_simple`` configuration, and every search document
+put back in the outbox to be indexed with it (both ways). PostgreSQL only (on SQLite the
+migration does nothing)."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from search.models import IndexChange
+from tests.factories.search import make_document
+
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL configurations"),
+    pytest.mark.django_db(transaction=True),
+]
+
+BEFORE, AFTER = "0003_postgres_search_indexes", "0004_portal_simple_text_search"
+
+
+def _migrate(name):
+    executor = MigrationExecutor(connection)
+    executor.migrate([("search", name)])
+
+
+def _config_exists():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_ts_config WHERE cfgname = 'portal_simple'")
+        return cursor.fetchone() is not None
+
+
+def _queued(document):
+    return set(
+        IndexChange.objects.filter(
+            content_type_id=document.content_type_id, object_id=document.object_id
+        ).values_list("action", flat=True)
+    )
+
+
+def test_migration_requeues_every_document_and_reverses():
+    documents = [make_document("Panorama de presse", index=False), make_document("Le PRE")]
+    IndexChange.objects.all().delete()
+    try:
+        _migrate(BEFORE)
+        assert not _config_exists()
+        assert all(_queued(document) == {"upsert"} for document in documents)
+        IndexChange.objects.all().delete()
+        _migrate(AFTER)
+    finally:
+        _migrate(AFTER)
+    assert _config_exists()
+    assert all(_queued(document) == {"upsert"} for document in documents)
+    assert IndexChange.objects.count() == len(documents)
+
+
+def test_portal_simple_folds_accents_and_does_not_stem():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsvector('portal_simple', 'pres Laïcité acteurs le')::text")
+        assert cursor.fetchone()[0] == "'acteurs':3 'laicite':2 'le':4 'pres':1"
