@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from .. import links
+
 SECTIONS = {
     "home": "Discussions",
     "documents": "Documents",
@@ -19,8 +21,8 @@ def space_context(space, access, section, trail=(), **extra):
     current page (its url may be None).
     """
     breadcrumbs = [
-        ("Mes espaces", reverse("extranet:my_spaces")),
-        (space.name, reverse("extranet:space_home", kwargs={"slug": space.slug})),
+        ("Mes espaces", links.url("extranet:my_spaces")),
+        (space.name, links.url("extranet:space_home", space.slug)),
         *trail,
     ]
     return {
