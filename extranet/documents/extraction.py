@@ -1,17 +1,34 @@
 """Plain text of a document version, for search (bounded: a document never floods the index).
 
-PDF through pypdf, text and CSV decoded as UTF-8; other formats give "" for now (their
-title and description are still indexed).
+PDF through pypdf, text and CSV decoded as UTF-8, OpenDocument and Office Open XML files
+(odt, ods, odp, docx, xlsx, pptx) read from their XML parts (``office_text``); images give ""
+(their title and description are still indexed).
 """
 
 import logging
+import zipfile
+import zlib
+from xml.etree.ElementTree import ParseError
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from .office_text import EXTENSIONS as OFFICE_EXTENSIONS
+from .office_text import office_text
+
 logger = logging.getLogger(__name__)
 
 MAX_CHARS = 100_000
+# What a damaged, truncated, encrypted or oddly compressed zip package raises on reading.
+_DAMAGED_PACKAGE = (
+    zipfile.BadZipFile,
+    KeyError,
+    ParseError,
+    EOFError,
+    zlib.error,
+    RuntimeError,
+    NotImplementedError,
+)
 MAX_PDF_PAGES = 300
 
 
@@ -25,7 +42,10 @@ def extract_text(version, max_chars=MAX_CHARS) -> str:
                 # 4 bytes per character at most in UTF-8: read no more than needed.
                 raw = handle.read(max_chars * 4)
             return raw.decode("utf-8-sig", errors="ignore")[:max_chars]
-    except (OSError, PyPdfError, ValueError) as error:
+        if extension in OFFICE_EXTENSIONS:
+            with version.file.open("rb") as handle:
+                return office_text(handle, extension, max_chars)
+    except (OSError, PyPdfError, ValueError, *_DAMAGED_PACKAGE) as error:
         # A damaged file must not stop indexing: it is found by its title instead.
         logger.warning("Texte non extrait de %s : %s", version, error)
     return ""
