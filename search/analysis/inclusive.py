@@ -85,8 +85,8 @@ def _feminine(stem, ending):
     for rule_ending, stem_end, drop in FEMININE_RULES:
         if ending_plain != rule_ending or not stem_plain.endswith(stem_end):
             continue
-        if rule_ending == "e" and stem_plain.endswith("e"):
-            return None  # ``une·e`` is noise, not a feminine
+        if rule_ending == "e" and stem[-1].lower() == "e":
+            return None  # ``une·e`` is noise, not a feminine (``chargé·e`` is one)
         return stem[: len(stem) - drop] + ending
     return None
 

@@ -5,6 +5,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .gender import precise_term
 from .inclusive import SEPARATORS, expand_inclusive, inclusive_forms
 from .stemming import stem
 from .stopwords import STOPWORDS
@@ -57,7 +58,9 @@ def term_of(part):
         return None
     if len(folded) == 1 and not folded.isdigit():
         return None  # elided articles (``l'``, ``d'``) and stray letters
-    return stem(folded)
+    # ``conseillère`` and ``conseillers`` → ``conseiller``, not Snowball's ``conseil``: gendered
+    # words whose stems meet a common word's have one precise term (see ``gender``).
+    return precise_term(folded) or stem(folded)
 
 
 @lru_cache(maxsize=200_000)

@@ -5,12 +5,14 @@ terms (one term usually, several for the expansion of an abbreviation). Each alt
 keeps its readable ``text`` for Elasticsearch, which analyses text itself.
 
     « acteur·rice·s PRE » → [[acteur | actric], [pre | programm reuss educ]]
+    « actrices » → [[actric | acteur]] (gendered forms, see ``gender``)
 """
 
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .gender import gendered_terms
 from .inclusive import SEPARATORS, inclusive_forms
 from .pipeline import TOKEN_RE, analyse, normalise_apostrophes, term_of
 from .synonyms import ABBREVIATIONS, canonical_abbreviations
@@ -117,6 +119,19 @@ def parse(text):
             plan.clauses.append(Clause(group))
             position += length
         else:
-            plan.clauses.append(Clause(units[position]))
+            plan.clauses.append(Clause(_with_gendered_forms(units[position])))
             position += 1
     return plan
+
+
+def _with_gendered_forms(unit):
+    """The unit's alternatives, then the terms of the other gendered forms of its words
+    (``actrices`` → ``actric`` | ``acteur``, see ``gender``). After abbreviations are
+    matched: their expansions stay as they are written."""
+    alternatives = {alternative.terms: alternative for alternative in unit}
+    for alternative in unit:
+        if len(alternative.terms) != 1:
+            continue
+        for term, form in gendered_terms(alternative.text):
+            alternatives.setdefault((term,), Alternative((term,), form))
+    return tuple(alternatives.values())

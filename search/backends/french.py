@@ -1,6 +1,6 @@
 """French analysis for Elasticsearch and OpenSearch index settings, built from the same tables
-as the Python analysis (stop words, abbreviations, inclusive writing rules) so that the engines
-and the database backends agree on what matches what.
+as the Python analysis (stop words, abbreviations, gendered forms, inclusive writing rules) so
+that the engines and the database backends agree on what matches what.
 
 Documents and queries that go through ``search.service`` already arrive rewritten (inclusive
 writing expanded, ``PEP’S`` spelled ``PEPS``); the char filters below are for text indexed
@@ -9,6 +9,7 @@ without us, e.g. Wagtail's own page index used by the admin search.
 
 import re
 
+from search.analysis.gender import synonym_groups as gender_synonym_groups
 from search.analysis.inclusive import FEMININE_RULES
 from search.analysis.pipeline import fold
 from search.analysis.stopwords import STOPWORDS
@@ -51,11 +52,14 @@ def inclusive_char_filters():
 
 
 def synonym_rules():
-    """Solr-format equivalence rules: ``pre, programme de réussite éducative``."""
+    """Solr-format equivalence rules: the abbreviations (``pre, programme de réussite
+    éducative``), then the gendered forms of the vocabulary of ``search.analysis.gender``
+    (``acteur, actrice, acteurs, actrices``), the ones its query expansion relates."""
     rules = []
     for abbreviation in ABBREVIATIONS:
         forms = [form for form in abbreviation.forms if "'" not in form]
         rules.append(", ".join(fold(text) for text in forms + list(abbreviation.expansions)))
+    rules.extend(", ".join(words) for words in gender_synonym_groups())
     return rules
 
 

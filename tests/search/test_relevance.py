@@ -8,11 +8,7 @@ Each row: a query as people type it (accents or not, elision, inclusive writing,
 abbreviations and their expansions) and a title that must be among the first ``top`` results
 of an anonymous visitor (``None``: anywhere in the results). Known defects are marked
 ``xfail(strict=True)`` with their cause, so that fixing them turns the row red until the marker
-is removed:
-
-- ``GENDERED_FORMS``: a query for one gendered form does not find a text that only uses the
-  other (``actrices`` does not find a text that only says ``acteurs``); inclusive writing in
-  the text or the query is what links them today.
+is removed (none left today).
 """
 
 import pytest
@@ -26,11 +22,6 @@ from tests.factories.extranet import make_member
 pytestmark = pytest.mark.django_db
 
 VRL_FORUM = "forum-vrl-occitanie"
-
-
-GENDERED_FORMS = pytest.mark.xfail(
-    reason="one gendered form does not find a text written only in the other", strict=True
-)
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +95,7 @@ RELEVANCE = [
     _row("acteurs", RADICALISATION, 3),
     _row("actrices", RADICALISATION, 3),
     _row("actrices", ACTORS_CONFERENCE, None),
-    _row("actrices", DROPOUT_NEWS, None, GENDERED_FORMS),
+    _row("actrices", DROPOUT_NEWS, None),  # gendered forms
     _row("acteur·rice·s", RADICALISATION, 3),
     _row("acteur·rice·s", ACTORS_CONFERENCE, 3),
     _row("acteur·rice·s", DROPOUT_NEWS, None),

@@ -1,6 +1,6 @@
-"""Migration ``search.0004``: the ``portal_simple`` configuration, and every search document
-put back in the outbox to be indexed with it (both ways). PostgreSQL only (on SQLite the
-migration does nothing)."""
+"""Migrations that re-index: ``search.0004`` (PostgreSQL only: the ``portal_simple``
+configuration, and every search document put back in the outbox to be indexed with it) and
+``search.0005`` (every database: the analysis changed), both ways."""
 
 import pytest
 from django.db import connection
@@ -9,12 +9,11 @@ from django.db.migrations.executor import MigrationExecutor
 from search.models import IndexChange
 from tests.factories.search import make_document
 
-pytestmark = [
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL configurations"),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
+POSTGRES = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL configurations")
 
 BEFORE, AFTER = "0003_postgres_search_indexes", "0004_portal_simple_text_search"
+LATEST = "0005_reindex_for_gendered_forms"
 
 
 def _migrate(name):
@@ -36,22 +35,39 @@ def _queued(document):
     )
 
 
-def test_migration_requeues_every_document_and_reverses():
+@POSTGRES
+def test_migration_0004_requeues_every_document_and_reverses():
     documents = [make_document("Panorama de presse", index=False), make_document("Le PRE")]
-    IndexChange.objects.all().delete()
     try:
+        _migrate(AFTER)
+        IndexChange.objects.all().delete()
         _migrate(BEFORE)
         assert not _config_exists()
         assert all(_queued(document) == {"upsert"} for document in documents)
         IndexChange.objects.all().delete()
         _migrate(AFTER)
+        assert _config_exists()
+        assert all(_queued(document) == {"upsert"} for document in documents)
+        assert IndexChange.objects.count() == len(documents)
     finally:
+        _migrate(LATEST)
+
+
+def test_migration_0005_requeues_every_document_and_reverses():
+    documents = [make_document("Les conseillères", index=False), make_document("Les élu·e·s")]
+    try:
+        IndexChange.objects.all().delete()
         _migrate(AFTER)
-    assert _config_exists()
-    assert all(_queued(document) == {"upsert"} for document in documents)
-    assert IndexChange.objects.count() == len(documents)
+        assert all(_queued(document) == {"upsert"} for document in documents)
+        IndexChange.objects.all().delete()
+        _migrate(LATEST)
+        assert all(_queued(document) == {"upsert"} for document in documents)
+        assert IndexChange.objects.count() == len(documents)
+    finally:
+        _migrate(LATEST)
 
 
+@POSTGRES
 def test_portal_simple_folds_accents_and_does_not_stem():
     with connection.cursor() as cursor:
         cursor.execute("SELECT to_tsvector('portal_simple', 'pres Laïcité acteurs le')::text")
