@@ -7,8 +7,13 @@ from search.views.page import search_page
 
 app_name = "search"
 
-urlpatterns = [
+#: The JSON API (also what an OpenAPI schema view describes, see ``search.api.schema``).
+api_urlpatterns = [
     path("api/search/", SearchAPIView.as_view(), name="api"),
     path("api/search/suggest/", SuggestAPIView.as_view(), name="suggest"),
+]
+
+urlpatterns = [
+    *api_urlpatterns,
     path("recherche/", search_page, name="page"),
 ]

@@ -23,6 +23,7 @@ from search.service import SearchUnavailable, search_from_query_dict, suggest
 
 from .parameters import validate_suggest
 from .representation import response_data
+from .schema import search_schema, suggest_schema
 
 UNAVAILABLE = "La recherche est momentanément indisponible. Réessayez dans quelques instants."
 RETRY_AFTER_SECONDS = "30"
@@ -57,6 +58,7 @@ class SearchAPIView(SearchAPIMixin, APIView):
     ``year``, ``date_from``, ``date_to``, ``sort`` (``relevance`` | ``date``), ``page``,
     ``page_size``."""
 
+    @search_schema
     def get(self, request):
         try:
             response = search_from_query_dict(request.user, request.query_params)
@@ -70,6 +72,7 @@ class SearchAPIView(SearchAPIMixin, APIView):
 class SuggestAPIView(SearchAPIMixin, APIView):
     """Titles of visible documents starting like ``q`` (autocomplete); ``limit`` 1–20."""
 
+    @suggest_schema
     def get(self, request):
         try:
             prefix, limit = validate_suggest(request.query_params)

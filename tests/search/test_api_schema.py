@@ -1,0 +1,115 @@
+"""The search API's OpenAPI description (drf-spectacular): valid, without warnings, with every
+parameter the API accepts, and response shapes that are the responses' own."""
+
+import pytest
+import yaml
+from drf_spectacular.drainage import GENERATOR_STATS
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.validation import validate_schema
+from rest_framework.test import APIClient
+
+from search.api.parameters import KNOWN_PARAMETERS as SUGGEST_PARAMETERS
+from search.forms import KNOWN_PARAMETERS as SEARCH_PARAMETERS
+from search.urls import api_urlpatterns
+
+PATHS = ["/api/search/", "/api/search/suggest/"]
+
+
+@pytest.fixture(scope="module")
+def schema():
+    GENERATOR_STATS.reset()
+    generated = SchemaGenerator(patterns=api_urlpatterns).get_schema(request=None, public=True)
+    warnings = dict(GENERATOR_STATS._warn_cache), dict(GENERATOR_STATS._error_cache)
+    return generated, warnings
+
+
+def _operation(schema, path):
+    return schema[0]["paths"][path]["get"]
+
+
+def _component(schema, ref):
+    if "allOf" in ref:  # a reference with a description of its own
+        (ref,) = ref["allOf"]
+    return schema[0]["components"]["schemas"][ref["$ref"].rsplit("/", 1)[-1]]
+
+
+def _response_schema(schema, path, status):
+    return _component(
+        schema, _operation(schema, path)["responses"][status]["content"]["application/json"]
+        ["schema"]
+    )  # fmt: skip
+
+
+def test_the_description_is_valid_openapi_without_warnings(schema):
+    validate_schema(schema[0])
+    assert schema[1] == ({}, {})
+    assert sorted(schema[0]["paths"]) == PATHS
+
+
+@pytest.mark.parametrize(
+    ("path", "accepted"),
+    [("/api/search/", SEARCH_PARAMETERS), ("/api/search/suggest/", SUGGEST_PARAMETERS)],
+)
+def test_every_accepted_parameter_is_described(schema, path, accepted):
+    described = {parameter["name"] for parameter in _operation(schema, path)["parameters"]}
+    assert described == set(accepted) - {"format"}
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_errors_and_unavailability_are_described(schema, path):
+    responses = _operation(schema, path)["responses"]
+    assert {"200", "400", "503"} <= set(responses)
+    assert set(_response_schema(schema, path, "400")["properties"]) == {"errors"}
+    assert set(_response_schema(schema, path, "503")["properties"]) == {"degraded", "detail"}
+
+
+def test_filters_are_repeatable_arrays_and_kind_lists_the_kinds(schema):
+    parameters = {p["name"]: p for p in _operation(schema, "/api/search/")["parameters"]}
+    for name in ("kind", "theme", "territory", "space", "year"):
+        assert parameters[name]["schema"]["type"] == "array"
+        assert parameters[name]["explode"] is True
+    assert "sujet" in parameters["kind"]["schema"]["items"]["enum"]
+    assert set(parameters["sort"]["schema"]["enum"]) == {"relevance", "date"}
+
+
+def _keys_match(schema, component, data):
+    assert set(component["properties"]) == set(data)
+    assert set(component.get("required", [])) == set(data)
+
+
+@pytest.mark.django_db
+def test_the_described_shapes_are_the_responses_own(schema, corpus, member):
+    client = APIClient()
+    client.force_authenticate(member)
+    data = client.get("/api/search/", {"q": "laïcité"}).json()
+    response = _response_schema(schema, "/api/search/", "200")
+    _keys_match(schema, response, data)
+    result = _component(schema, response["properties"]["results"]["items"])
+    assert data["results"]
+    for item in data["results"]:
+        _keys_match(schema, result, item)
+    facets = _component(schema, response["properties"]["facets"])
+    _keys_match(schema, facets, data["facets"])
+    facet_count = _component(schema, facets["properties"]["kind"]["items"])
+    _keys_match(schema, facet_count, data["facets"]["kind"][0])
+
+    data = client.get("/api/search/suggest/", {"q": "form"}).json()
+    suggest = _response_schema(schema, "/api/search/suggest/", "200")
+    _keys_match(schema, suggest, data)
+    suggestion = _component(schema, suggest["properties"]["suggestions"]["items"])
+    assert data["suggestions"]
+    _keys_match(schema, suggestion, data["suggestions"][0])
+
+    errors = client.get("/api/search/", {"page": "0"}).json()
+    _keys_match(schema, _response_schema(schema, "/api/search/", "400"), errors)
+
+
+@pytest.mark.django_db
+@pytest.mark.xfail(
+    reason="/api/schema/ (extranet/api/schema.py, owned by the extranet) describes only "
+    "extranet patterns: it must add search.urls.api_urlpatterns",
+    strict=True,
+)
+def test_the_site_schema_lists_the_search_api():
+    response = APIClient().get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi")
+    assert set(PATHS) <= set(yaml.safe_load(response.content)["paths"])
