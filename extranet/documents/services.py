@@ -6,6 +6,8 @@ Files go to the private storage under a random name; rows and file are created t
 a file whose row could not be saved is removed at once.
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -149,6 +151,61 @@ def rename_folder(folder, by, name) -> Folder:
     permissions.check_manage_folder(by, folder)
     folder.name = _clean_folder_name(name)
     return _save_folder(folder)
+
+
+_UNCHANGED = object()
+
+
+def _check_parent(folder, parent):
+    """``parent`` may hold ``folder``: a folder of the same space, neither the folder itself nor
+    one of its sub-folders. The space's folders are locked (PostgreSQL) so that two moves at
+    once cannot build a loop between them."""
+    if parent is None:
+        return
+    if parent.space_id != folder.space_id:
+        raise ValidationError({"parent": "Le dossier parent doit appartenir au même espace."})
+    if folder.pk is None:
+        return
+    if parent.pk == folder.pk:
+        raise ValidationError({"parent": "Un dossier ne peut pas se contenir lui-même."})
+    parents = dict(
+        Folder.objects.select_for_update()
+        .filter(space_id=folder.space_id)
+        .order_by("pk")
+        .values_list("pk", "parent_id")
+    )
+    if parent.pk not in parents:
+        raise ValidationError({"parent": "Ce dossier parent n'existe plus."})
+    ancestor, seen = parent.pk, set()
+    while ancestor is not None and ancestor not in seen:
+        if ancestor == folder.pk:
+            raise ValidationError(
+                {"parent": "Un dossier ne peut pas être déplacé dans l'un de ses sous-dossiers."}
+            )
+        seen.add(ancestor)
+        ancestor = parents.get(ancestor)
+
+
+def update_folder(folder, by, *, name=_UNCHANGED, parent=_UNCHANGED) -> Folder:
+    """Rename and/or move a folder (moderation). ``parent=None`` moves it to the library's
+    root; its documents and sub-folders move with it. Both changes are saved together or not
+    at all (a refusal leaves ``folder`` as it was)."""
+    permissions.check_manage_folder(by, folder)
+    changed = copy.copy(folder)  # the caller's folder changes only once saved
+    with transaction.atomic():
+        if name is not _UNCHANGED:
+            changed.name = _clean_folder_name(name)
+        if parent is not _UNCHANGED:
+            _check_parent(changed, parent)
+            changed.parent = parent
+        _save_folder(changed)
+    folder.name, folder.parent = changed.name, changed.parent
+    return folder
+
+
+def move_folder(folder, by, parent) -> Folder:
+    """Move a folder under ``parent`` (a folder of the same space) or to the root (None)."""
+    return update_folder(folder, by, parent=parent)
 
 
 def delete_folder(folder, by) -> None:
