@@ -10,6 +10,7 @@ from django.urls import path, re_path
 
 from .views.auth import TokenView
 from .views.documents import DocumentViewSet
+from .views.folders import FolderViewSet
 from .views.meetings import MeetingViewSet
 from .views.members import InvitationViewSet, MembershipViewSet
 from .views.notifications import NotificationSettingsViewSet
@@ -37,6 +38,7 @@ space = "spaces/<slug:space_slug>/"
 topic = space + "topics/<int:pk>/"
 post = space + "posts/<int:pk>/"
 document = space + "documents/<int:pk>/"
+folder = space + "folders/<int:pk>/"
 meeting = space + "meetings/<int:pk>/"
 
 urlpatterns = [
@@ -104,6 +106,13 @@ urlpatterns = [
         document + "versions/<int:version_pk>/download/",
         route(DocumentViewSet, True, get="download_version"),
         name="document-version-download",
+    ),
+    # Folders of the document library
+    path(space + "folders/", route(FolderViewSet, get="list", post="create"), name="folder-list"),
+    path(
+        folder,
+        route(FolderViewSet, True, get="retrieve", patch="partial_update", delete="destroy"),
+        name="folder-detail",
     ),
     # Meetings
     path(

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -5,7 +7,7 @@ from rest_framework import serializers
 from extranet.documents import permissions as document_permissions
 from extranet.documents.models import Document, DocumentVersion, Folder
 
-from .links import api_url
+from .links import LinkField, api_url
 from .people import PersonSerializer
 from .text import FreeTextField
 
@@ -95,15 +97,35 @@ class DocumentDetailSerializer(DocumentSerializer):
         return VersionSerializer(versions, many=True, context=self.context).data
 
 
+FOLDER_ID_ERROR = "Indiquez l'identifiant (nombre entier) d'un dossier de l'espace."
+FOLDER_NOT_IN_SPACE = "Ce dossier n'existe pas dans cet espace."
+
+
 @extend_schema_field(OpenApiTypes.INT)
 class SpaceFolderField(serializers.PrimaryKeyRelatedField):
-    """A folder of the space in the context: any other id reads as non-existent."""
+    """A folder of the space in the context, by its integer id. A folder of another space reads
+    as non-existent (same message: nothing leaks about other spaces); ``null`` or ``""`` is
+    the library's root when ``allow_null``."""
+
+    default_error_messages = {
+        "does_not_exist": FOLDER_NOT_IN_SPACE,
+        "incorrect_type": FOLDER_ID_ERROR,
+    }
+
+    def __init__(self, **kwargs):
+        # Integers only: 1.5 or true are refused, not read as folder 1.
+        kwargs.setdefault(
+            "pk_field", serializers.IntegerField(error_messages={"invalid": FOLDER_ID_ERROR})
+        )
+        super().__init__(**kwargs)
 
     def get_queryset(self):
         space = self.context.get("space")
         if space is None:
             return Folder.objects.none()
-        return Folder.objects.filter(space=space)
+        return document_permissions.filter_folders_queryset(
+            self.context["request"].user, Folder.objects.filter(space=space)
+        )
 
 
 FILE_ERRORS = {
@@ -129,3 +151,72 @@ class DocumentUploadSerializer(serializers.Serializer):
 
 class VersionUploadSerializer(serializers.Serializer):
     file = serializers.FileField(allow_empty_file=True, use_url=False, error_messages=FILE_ERRORS)
+
+
+class FolderSerializer(serializers.ModelSerializer):
+    """A folder of the library: ``parent`` is null at the root; ``document_count`` and
+    ``subfolder_count`` count what is directly inside it."""
+
+    parent = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    created_by = PersonSerializer(read_only=True, allow_null=True)
+    document_count = serializers.IntegerField(read_only=True)
+    subfolder_count = serializers.IntegerField(read_only=True)
+    can_manage = serializers.SerializerMethodField(
+        help_text="Vous pouvez renommer, déplacer et supprimer ce dossier."
+    )
+    url = LinkField("folder-detail", space_slug="space.slug", pk="pk")
+    documents_url = serializers.SerializerMethodField(
+        help_text="Les documents rangés directement dans ce dossier."
+    )
+
+    class Meta:
+        model = Folder
+        fields = [
+            "id",
+            "name",
+            "parent",
+            "document_count",
+            "subfolder_count",
+            "created_by",
+            "created_at",
+            "can_manage",
+            "url",
+            "documents_url",
+        ]
+        read_only_fields = fields
+
+    def get_can_manage(self, folder) -> bool:
+        return document_permissions.can_manage_folder(self.context["request"].user, folder)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_documents_url(self, folder) -> str:
+        url = api_url(self.context, "document-list", space_slug=folder.space.slug)
+        return f"{url}?{urlencode({'folder': folder.pk})}"
+
+
+class FolderCreateSerializer(serializers.Serializer):
+    name = FreeTextField(help_text="Nom du dossier (120 caractères au plus, sans « / » ni « \\ »).")
+    parent = SpaceFolderField(
+        required=False,
+        allow_null=True,
+        help_text="Dossier parent, de cet espace ; absent ou null : à la racine.",
+    )
+
+
+class FolderUpdateSerializer(serializers.Serializer):
+    """Rename (``name``), move (``parent``; null: to the root), or both at once."""
+
+    name = FreeTextField(required=False, help_text="Nouveau nom.")
+    parent = SpaceFolderField(
+        required=False,
+        allow_null=True,
+        help_text="Nouveau dossier parent, de cet espace, ni le dossier lui-même ni l'un de ses "
+        "sous-dossiers ; null : à la racine.",
+    )
+
+    def validate(self, attrs):
+        if not attrs:
+            raise serializers.ValidationError(
+                "Indiquez un nouveau nom (« name ») ou un nouveau dossier parent (« parent »)."
+            )
+        return attrs

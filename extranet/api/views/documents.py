@@ -1,6 +1,8 @@
 """Documents of a space: list, deposit (multipart), detail with versions, new version,
 delete, and download through the documents module's response (attachment, nosniff)."""
 
+from typing import NamedTuple
+
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -19,10 +21,11 @@ from rest_framework.response import Response
 from extranet.documents import downloads
 from extranet.documents import permissions as document_permissions
 from extranet.documents import services as document_services
-from extranet.documents.models import Document
+from extranet.documents.models import Document, Folder
 
 from ..renderers import AnyMediaTypeRenderer
 from ..serializers.documents import (
+    FOLDER_NOT_IN_SPACE,
     DocumentDetailSerializer,
     DocumentSerializer,
     DocumentUploadSerializer,
@@ -34,14 +37,41 @@ from .base import SpaceScopedViewSet, first_or_404
 FOLDER_PARAMETER = OpenApiParameter(
     "folder",
     str,
-    description="Identifiant d'un dossier de l'espace, ou « root » pour la racine ; absent : "
-    "tous les documents.",
+    description="Identifiant d'un dossier de l'espace : les documents rangés directement "
+    "dedans (pas ceux de ses sous-dossiers) ; « root » : ceux de la racine ; absent : tous "
+    "les documents. Un dossier d'un autre espace ou inexistant : 400.",
 )
 FILE_RESPONSE = OpenApiResponse(
     OpenApiTypes.BINARY,
     description="Le fichier, toujours en pièce jointe (Content-Disposition: attachment, "
     "X-Content-Type-Options: nosniff).",
 )
+
+
+class FolderChoice(NamedTuple):
+    folder: Folder | None  # None: the library's root
+
+
+def folder_filter(request, space, name) -> FolderChoice | None:
+    """The folder the query parameter ``name`` asks for: None when absent (no filter),
+    ``FolderChoice(None)`` for « root », else a folder of ``space`` the user sees. Anything
+    else is a 400 under ``name``: not an id, or not a folder of this space (the same message
+    for a folder of another space and for one that does not exist)."""
+    value = request.query_params.get(name)
+    if value is None:
+        return None
+    if value == "root":
+        return FolderChoice(None)
+    if not (value.isascii() and value.isdigit()):
+        raise ValidationError({name: ["Indiquez l'identifiant d'un dossier ou « root »."]})
+    folder = None
+    if len(value) <= 18:  # beyond, no database id
+        folder = document_permissions.filter_folders_queryset(
+            request.user, Folder.objects.filter(space=space, pk=int(value))
+        ).first()
+    if folder is None:
+        raise ValidationError({name: [FOLDER_NOT_IN_SPACE]})
+    return FolderChoice(folder)
 
 
 def get_document(user, space, pk):
@@ -109,15 +139,9 @@ class DocumentViewSet(SpaceScopedViewSet):
 
     def list(self, request, space_slug):
         documents = self.get_queryset()
-        folder = request.query_params.get("folder")
-        if folder == "root":
-            documents = documents.filter(folder__isnull=True)
-        elif folder is not None:
-            if not folder.isdigit() or len(folder) > 18:
-                raise ValidationError(
-                    {"folder": ["Indiquez l'identifiant d'un dossier ou « root »."]}
-                )
-            documents = documents.filter(folder_id=int(folder))
+        chosen = folder_filter(request, self.space, "folder")
+        if chosen is not None:
+            documents = documents.filter(folder=chosen.folder)
         return self.paginated(documents, prepare=self._attach_space)
 
     def create(self, request, space_slug):
