@@ -89,8 +89,12 @@ class SearchResponse:
 
 
 def _restricted_label(document):
+    # Not « Réservé au réseau … »: space names often start with the word themselves
+    # (« Réservé au réseau Réseau VRL Occitanie »), and not every space is a network.
     if document.space_id is not None:
-        return f"Réservé au réseau {document.space_name}".strip()
+        if not document.space_name:
+            return "Réservé aux membres de l'espace"
+        return f"Réservé aux membres de l'espace « {document.space_name} »"
     if document.audience == STAFF:
         return "Réservé à l'équipe"
     return ""

@@ -19,7 +19,8 @@ def result_data(result):
         "kind_label": result.kind_label,
         "date": timezone.localtime(result.date).isoformat() if result.date else None,
         "snippet": str(result.snippet),
-        # Private results name their space (« Réservé au réseau … »); public ones say null.
+        # Private results name their space (« Réservé aux membres de l'espace « … » »); public
+        # ones say null.
         "space_name": result.space_name or None,
         "restricted_label": result.restricted_label or None,
     }

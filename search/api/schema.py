@@ -44,7 +44,8 @@ class ResultSerializer(serializers.Serializer):
     )
     restricted_label = serializers.CharField(
         allow_null=True,
-        help_text="Badge d'un résultat privé (« Réservé aux membres de … ») ; null sinon.",
+        help_text="Badge d'un résultat privé (« Réservé aux membres de l'espace « … » », "
+        "« Réservé à l'équipe ») ; null pour un résultat public.",
     )
 
 

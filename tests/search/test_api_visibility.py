@@ -117,7 +117,7 @@ def test_member_api_total_and_facets_include_their_space_only(as_user, member, c
 def test_member_api_private_result_names_its_space(as_user, member, corpus, space):
     (private,) = [r for r in _search(as_user(member))["results"] if r["space_name"]]
     assert private["space_name"] == space.name
-    assert private["restricted_label"] == f"Réservé au réseau {space.name}"
+    assert private["restricted_label"] == f"Réservé aux membres de l'espace « {space.name} »"
 
 
 def test_member_api_snippets_exclude_spaces_they_are_not_in(as_user, member, corpus):

@@ -116,7 +116,7 @@ def test_private_result_carries_the_reserved_badge(client, member, corpus, space
     client.force_login(member)
     soup = _soup(client.get(PAGE_URL, {"q": "laïcité"}))
     badges = [b.get_text() for b in soup.select(".search-result .badge-private")]
-    assert badges == [f"Réservé au réseau {space.name}"]
+    assert badges == [f"Réservé aux membres de l'espace « {space.name} »"]
 
 
 # --- facets and sort ------------------------------------------------------------------------

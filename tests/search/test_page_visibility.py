@@ -92,7 +92,7 @@ def test_member_page_shows_their_space_with_its_badge(client, member, corpus, sp
     page = _page(client)
     assert page.titles == {corpus["public"].title, corpus["space"].title}
     assert page.total == 2
-    assert page.badges == [f"Réservé au réseau {space.name}"]
+    assert page.badges == [f"Réservé aux membres de l'espace « {space.name} »"]
 
 
 def test_member_page_facets_and_snippets_include_their_space_only(client, member, corpus, space):

@@ -220,6 +220,8 @@ def test_the_member_topic_through_the_api_and_the_page(client, vrl_member):
     data = client.get("/api/search/", {"q": "référent laïcité"}).json()
     assert REFERENT_TOPIC in [result["title"] for result in data["results"]]
     private = next(r for r in data["results"] if r["title"] == REFERENT_TOPIC)
-    assert private["restricted_label"] == "Réservé au réseau Forum du réseau VRL Occitanie"
+    assert private["restricted_label"] == (
+        "Réservé aux membres de l'espace « Forum du réseau VRL Occitanie »"
+    )
     page = client.get("/recherche/", {"q": "référent laïcité"}).content.decode()
     assert "Nommer un·e <mark>référent·e</mark> <mark>laïcité</mark> dans sa structure" in page

@@ -7,7 +7,8 @@ space, staff (see conftest.py).
 import pytest
 
 from extranet.spaces.models import Membership
-from search.service import search, suggest
+from search.models import SearchDocument, space_audience
+from search.service import _restricted_label, search, suggest
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,24 @@ def test_member_total_and_facets_include_their_space_only(member, corpus, space)
 
 def test_private_result_names_its_space(member, corpus):
     (private,) = [r for r in search(member, "laïcité").results if r.space_name]
-    assert private.restricted_label == "Réservé au réseau Réseau VRL Occitanie"
+    # The space is named « Réseau VRL Occitanie »: the label does not say « réseau » twice.
+    assert private.restricted_label == "Réservé aux membres de l'espace « Réseau VRL Occitanie »"
+
+
+@pytest.mark.parametrize(
+    ("space_name", "label"),
+    [
+        ("Réseau VRL Occitanie", "Réservé aux membres de l'espace « Réseau VRL Occitanie »"),
+        ("Forum du réseau PRE", "Réservé aux membres de l'espace « Forum du réseau PRE »"),
+        ("Groupe de travail GUSP", "Réservé aux membres de l'espace « Groupe de travail GUSP »"),
+        ("", "Réservé aux membres de l'espace"),
+    ],
+)
+def test_the_private_label_reads_well_whatever_the_space_is_called(space_name, label):
+    document = SearchDocument(audience=space_audience(3), space_id=3, space_name=space_name)
+    assert _restricted_label(document) == label
+    words = label.lower().replace("«", " ").split()
+    assert all(a != b for a, b in zip(words, words[1:], strict=False))
 
 
 def test_member_suggestions_include_their_space(member, corpus):
