@@ -13,6 +13,7 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from extranet.documents.services import create_folder
 from extranet.forum.services import hide_post
 from extranet.spaces.models import Membership
 from tests.factories.extranet import (
@@ -42,8 +43,8 @@ def token_client(user):
 
 def furnish(space):
     """A topic opened by a plain member (its first post is "someone else's post" for the
-    roles), a hidden reply, a plain member to remove or promote, a document and an upcoming
-    meeting."""
+    roles), a hidden reply, a plain member to remove or promote, a document, an upcoming
+    meeting, and a folder with a sub-folder (both empty: the document stays at the root)."""
     author = make_member(space, first_name="Noor", last_name="Autrice")
     topic = make_topic(
         space,
@@ -55,6 +56,7 @@ def furnish(space):
     hidden = make_reply(topic, author=author, body="Un message hors sujet.")
     hide_post(hidden, StaffFactory(email="moderation@exemple.org"), "Hors sujet")
     target = make_member(space, first_name="Eden", last_name="Cible")
+    folder = create_folder(space, author, "Comptes rendus")
     return SimpleNamespace(
         space=space,
         author=author,
@@ -64,6 +66,8 @@ def furnish(space):
         target=Membership.objects.get(space=space, user=target),
         document=make_document(space, uploader=author, name="Compte rendu CLSPD.pdf"),
         meeting=MeetingFactory(space=space, title="Rencontre des coordinateur·rice·s"),
+        folder=folder,
+        subfolder=create_folder(space, author, "2024", parent=folder),
     )
 
 

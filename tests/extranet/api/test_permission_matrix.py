@@ -14,11 +14,14 @@ the user's API token. Each action also checks its effect: done when the status s
 nothing changed otherwise.
 
 `restore_post` acts on a hidden post, which exists for moderators only: members get 404.
+Folders: creating one is for whoever may deposit documents, renaming, moving and deleting
+are moderation (extranet/documents/permissions.py); `folder_documents` is the documents list
+filtered by a folder (`?folder=<id>`).
 """
 
 import pytest
 
-from extranet.documents.models import Document
+from extranet.documents.models import Document, Folder
 from extranet.forum.models import Post, Topic
 from extranet.meetings.models import Meeting, Registration
 from extranet.notifications.models import SpaceSubscription
@@ -49,6 +52,13 @@ list_documents    401/401   404/404  200/404 200/404   200/404 404/404 200/200 4
 upload            401/401   404/404  201/404 201/404   201/404 404/404 201/201 401/401
 download          401/401   404/404  200/404 200/404   200/404 404/404 200/200 401/401
 delete_document   401/401   404/404  403/404 204/404   204/404 404/404 204/204 401/401
+list_folders      401/401   404/404  200/404 200/404   200/404 404/404 200/200 401/401
+view_folder       401/401   404/404  200/404 200/404   200/404 404/404 200/200 401/401
+folder_documents  401/401   404/404  200/404 200/404   200/404 404/404 200/200 401/401
+create_folder     401/401   404/404  201/404 201/404   201/404 404/404 201/201 401/401
+rename_folder     401/401   404/404  403/404 200/404   200/404 404/404 200/200 401/401
+move_folder       401/401   404/404  403/404 200/404   200/404 404/404 200/200 401/401
+delete_folder     401/401   404/404  403/404 204/404   204/404 404/404 204/204 401/401
 list_meetings     401/401   404/404  200/404 200/404   200/404 404/404 200/200 401/401
 sign_up           401/401   404/404  200/404 200/404   200/404 404/404 200/200 401/401
 create_meeting    401/401   404/404  403/404 201/404   201/404 404/404 201/201 401/401
@@ -105,6 +115,7 @@ def _actions(world, user):
     space, topic = world.space, world.topic
     own = _own_post(world, user)
     others, hidden, target = world.others_post, world.hidden_post, world.target
+    folder, subfolder = world.folder, world.subfolder
     return {
         "view_space": Action("get", api_url("space-detail", space)),
         "list_topics": Action("get", api_url("topic-list", space)),
@@ -178,6 +189,36 @@ def _actions(world, user):
             "delete",
             api_url("document-detail", space, pk=world.document.pk),
             done=lambda: not Document.objects.filter(pk=world.document.pk).exists(),
+        ),
+        "list_folders": Action("get", api_url("folder-list", space)),
+        "view_folder": Action("get", api_url("folder-detail", space, pk=folder.pk)),
+        "folder_documents": Action("get", api_url("document-list", space) + f"?folder={folder.pk}"),
+        "create_folder": Action(
+            "post",
+            api_url("folder-list", space),
+            {"name": "Dossier de la matrice", "parent": folder.pk},
+            lambda: Folder.objects.filter(parent=folder, name="Dossier de la matrice").exists(),
+        ),
+        "rename_folder": Action(
+            "patch",
+            api_url("folder-detail", space, pk=folder.pk),
+            {"name": "Dossier renommé"},
+            lambda: Folder.objects.get(pk=folder.pk).name == "Dossier renommé",
+        ),
+        "move_folder": Action(
+            "patch",
+            api_url("folder-detail", space, pk=subfolder.pk),
+            {"parent": None},
+            lambda: Folder.objects.get(pk=subfolder.pk).parent_id is None,
+        ),
+        "delete_folder": Action(
+            "delete",
+            api_url("folder-detail", space, pk=folder.pk),
+            # The sub-folder goes with it; the space's document stays.
+            done=lambda: (
+                not Folder.objects.filter(pk__in=[folder.pk, subfolder.pk]).exists()
+                and Document.objects.filter(pk=world.document.pk).exists()
+            ),
         ),
         "list_meetings": Action("get", api_url("meeting-list", space)),
         "sign_up": Action(
