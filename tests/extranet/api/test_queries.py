@@ -1,9 +1,12 @@
 """Query counts of the API's lists stay the same whatever the number of items (no N+1)."""
 
+from uuid import uuid4
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from extranet.documents.services import create_folder
 from tests.factories.extranet import (
     MeetingFactory,
     RegistrationFactory,
@@ -85,6 +88,23 @@ def test_document_list_queries_do_not_grow_with_documents(client, space):
     few = _count(client, url)
     for number in range(6):
         make_document(space, name=f"Compte rendu {number}.pdf")
+    assert _count(client, url) == few
+
+
+@pytest.mark.parametrize("role", ["member", "moderator"])
+def test_folder_list_queries_do_not_grow_with_folders(request, as_user, space, role):
+    client = as_user(request.getfixturevalue(role))
+    url = api_url("folder-list", space)
+
+    def add(count):
+        for _ in range(count):
+            folder = create_folder(space, request.getfixturevalue("member"), f"D{uuid4().hex}")
+            create_folder(space, folder.created_by, "Sous-dossier", parent=folder)
+            make_document(space, folder=folder)
+
+    add(1)
+    few = _count(client, url)
+    add(5)
     assert _count(client, url) == few
 
 

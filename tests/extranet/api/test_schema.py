@@ -23,6 +23,8 @@ MAIN_PATHS = [
     "/api/extranet/spaces/{space_slug}/posts/{id}/hide/",
     "/api/extranet/spaces/{space_slug}/documents/",
     "/api/extranet/spaces/{space_slug}/documents/{id}/download/",
+    "/api/extranet/spaces/{space_slug}/folders/",
+    "/api/extranet/spaces/{space_slug}/folders/{id}/",
     "/api/extranet/spaces/{space_slug}/meetings/",
     "/api/extranet/spaces/{space_slug}/meetings/{id}/registration/",
     "/api/extranet/spaces/{space_slug}/memberships/",
@@ -71,6 +73,19 @@ def test_schema_documents_token_and_session_authentication(schema):
 def test_upload_is_described_as_multipart(schema):
     post = schema["paths"]["/api/extranet/spaces/{space_slug}/documents/"]["post"]
     assert list(post["requestBody"]["content"]) == ["multipart/form-data"]
+
+
+def test_folder_endpoints_say_what_deleting_and_filtering_do(schema):
+    folders = schema["paths"]["/api/extranet/spaces/{space_slug}/folders/{id}/"]
+    assert {"get", "patch", "delete"} <= set(folders)
+    assert "put" not in folders
+    assert "reviennent à la racine" in folders["delete"]["description"]
+    patch = folders["patch"]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+    fields = schema["components"]["schemas"][patch.rpartition("/")[2]]["properties"]
+    assert fields["parent"]["nullable"] is True
+    documents = schema["paths"]["/api/extranet/spaces/{space_slug}/documents/"]["get"]
+    folder = next(p for p in documents["parameters"] if p["name"] == "folder")
+    assert "root" in folder["description"]
 
 
 def test_generating_the_schema_raises_no_warning(db):
