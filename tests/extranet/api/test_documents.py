@@ -194,9 +194,7 @@ def test_earlier_versions_are_downloadable_and_other_documents_versions_are_not(
 
 
 def test_documents_list_filters_by_folder(as_user, client, space, furnished):
-    from extranet.documents.models import Folder
-
-    folder = Folder.objects.create(space=space, name="Comptes rendus")
+    folder = furnished.folder
     response = _upload(client, space, upload("cr.pdf"), folder=folder.pk)
     assert response.status_code == 201
     in_folder = client.get(api_url("document-list", space), {"folder": folder.pk}).json()
