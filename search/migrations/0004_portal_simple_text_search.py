@@ -38,11 +38,13 @@ def _requeue_documents(apps, schema_editor):
     """One upsert per search document's source in the outbox, in one statement."""
     documents = apps.get_model("search", "SearchDocument")._meta.db_table
     changes = apps.get_model("search", "IndexChange")._meta.db_table
+    # A source already waiting in the outbox will be rebuilt anyway: not twice.
     schema_editor.execute(
         f"INSERT INTO {changes} "
         "(content_type_id, object_id, action, created_at, attempts, last_error) "
-        f"SELECT content_type_id, object_id, 'upsert', now(), 0, '' FROM {documents} "
-        "ORDER BY id"
+        f"SELECT d.content_type_id, d.object_id, 'upsert', now(), 0, '' FROM {documents} d "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {changes} c WHERE c.content_type_id = "
+        "d.content_type_id AND c.object_id = d.object_id) ORDER BY d.id"
     )
 
 

@@ -18,11 +18,13 @@ from django.db import migrations
 def requeue_documents(apps, schema_editor):
     documents = apps.get_model("search", "SearchDocument")._meta.db_table
     changes = apps.get_model("search", "IndexChange")._meta.db_table
+    # A source already waiting in the outbox will be rebuilt anyway: not twice.
     schema_editor.execute(
         f"INSERT INTO {changes} "
         "(content_type_id, object_id, action, created_at, attempts, last_error) "
-        f"SELECT content_type_id, object_id, 'upsert', CURRENT_TIMESTAMP, 0, '' FROM {documents} "
-        "ORDER BY id"
+        f"SELECT d.content_type_id, d.object_id, 'upsert', CURRENT_TIMESTAMP, 0, '' FROM {documents} d "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {changes} c WHERE c.content_type_id = "
+        "d.content_type_id AND c.object_id = d.object_id) ORDER BY d.id"
     )
 
 

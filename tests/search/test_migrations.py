@@ -72,3 +72,19 @@ def test_portal_simple_folds_accents_and_does_not_stem():
     with connection.cursor() as cursor:
         cursor.execute("SELECT to_tsvector('portal_simple', 'pres Laïcité acteurs le')::text")
         assert cursor.fetchone()[0] == "'acteurs':3 'laicite':2 'le':4 'pres':1"
+
+
+def test_a_source_already_waiting_in_the_outbox_is_not_queued_twice():
+    documents = [make_document("Les conseillères", index=False), make_document("Les élu·e·s")]
+    try:
+        _migrate(AFTER)
+        IndexChange.objects.all().delete()
+        waiting = documents[0]
+        IndexChange.objects.create(
+            content_type_id=waiting.content_type_id, object_id=waiting.object_id, action="upsert"
+        )
+        _migrate(LATEST)
+        assert IndexChange.objects.count() == len(documents)
+        assert all(_queued(document) == {"upsert"} for document in documents)
+    finally:
+        _migrate(LATEST)
