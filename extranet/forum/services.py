@@ -104,8 +104,7 @@ def create_topic(space, author, title, body) -> Topic:
         topic = Topic.objects.create(
             space=space, title=title, author=author, created_at=now, last_activity_at=now
         )
-        post = _add_post(topic, author, body)
-        _bump_space(space.pk)
+        post = _add_post(topic, author, body)  # the new topic bumped its space (signals)
     topic.refresh_from_db()
     _announce(post, new_topic=True)
     return topic

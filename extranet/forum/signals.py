@@ -7,7 +7,8 @@ show:
 - a topic saved outside the services (Django admin: title, flags, moved to another space) or
   deleted: its space's version, and the former space's when it moved ("my spaces" counts and
   last activity); the topic's own version is bumped by ``save()`` (``BumpOnSave``);
-- a post deleted for good (admin, cascades): its topic's and space's versions;
+- a post deleted for good (admin, cascades): its topic's version (the topic's counters, which
+  "my spaces" reads, are only ever changed by the services);
 - a member whose name, e-mail or organisation changes, or who is deleted (their posts then
   show "un·e ancien·ne membre"): the version of every topic that shows them (as author of the
   topic or of a post, or as the moderator who hid a post).
@@ -46,7 +47,6 @@ def _topic_changed(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=Post, dispatch_uid="forum_post_deleted")
 def _post_deleted(sender, instance, **kwargs):
     bump(Topic.objects.filter(pk=instance.topic_id))
-    bump(Space.objects.filter(topics__pk=instance.topic_id))
 
 
 def topics_showing(user_id):
