@@ -5,10 +5,21 @@ the fixtures, so every role is an outsider there (except staff, who sees everyth
 """
 
 import pytest
+from django.core.cache import cache
 
 from extranet.spaces.roles import Role
 from tests.factories.extranet import MembershipFactory, SpaceFactory
 from tests.factories.users import StaffFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache (cached page fragments, sessions, lock-outs):
+    SQLite reuses the ids a rolled-back test used, and a fragment left by another test must
+    not be what a test reads."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
