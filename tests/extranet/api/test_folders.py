@@ -3,9 +3,12 @@ move (same space, no loop), delete (documents back to the root), documents filte
 bad input is a 400 with French field errors, never a 500. Who may do what: see
 test_permission_matrix.py."""
 
+import contextlib
 import json
+import threading
 
 import pytest
+from django.db import connection
 
 from extranet.documents.models import Document, Folder
 from extranet.documents.services import create_folder
@@ -13,7 +16,7 @@ from extranet.spaces.models import Space
 from tests.factories.extranet import make_document
 
 from ..documents.samples import upload
-from .conftest import api_url
+from .conftest import api_url, token_client
 
 pytestmark = pytest.mark.django_db
 
@@ -420,3 +423,58 @@ def test_put_is_not_offered(moderator_client, space, tree):
     response = moderator_client.put(url, {"name": "Autre"}, format="json")
     assert response.status_code == 405
     assert "detail" in response.json()
+
+
+# --- two moves at once ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_crossed_moves_at_once_cannot_make_a_loop(space, member, moderator, monkeypatch):
+    """A under B and B under A, at the same time: each request checks loops on the space's
+    folders locked for its transaction, so the second sees the first's move and is refused.
+    (Without the lock both would check the old tree, both would pass, and A and B would
+    contain each other.) SQLite runs one writer at a time anyway."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks: PostgreSQL")
+    from extranet.documents import services
+
+    a = create_folder(space, member, "A")
+    b = create_folder(space, member, "B")
+    both_checked = threading.Barrier(2)
+    save = services._save_folder
+
+    def save_once_both_checked(folder):
+        # Both requests wait here after their loop check; with the lock the second is still
+        # blocked on it, so the first goes on alone after the timeout.
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both_checked.wait(timeout=2)
+        return save(folder)
+
+    monkeypatch.setattr(services, "_save_folder", save_once_both_checked)
+    statuses = {}
+
+    def move(folder, into):
+        try:
+            client = token_client(moderator)
+            response = client.patch(
+                api_url("folder-detail", space, pk=folder.pk), {"parent": into.pk}, format="json"
+            )
+            statuses[folder.name] = (response.status_code, response.json())
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=move, args=(a, b)),
+        threading.Thread(target=move, args=(b, a)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(status for status, _ in statuses.values()) == [200, 400]
+    refused = next(body for status, body in statuses.values() if status == 400)
+    assert refused == {
+        "parent": ["Un dossier ne peut pas être déplacé dans l'un de ses sous-dossiers."]
+    }
+    parents = dict(Folder.objects.filter(space=space).values_list("name", "parent__name"))
+    assert parents in ({"A": "B", "B": None}, {"A": None, "B": "A"})
