@@ -105,11 +105,6 @@ def test_the_described_shapes_are_the_responses_own(schema, corpus, member):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    reason="/api/schema/ (extranet/api/schema.py, owned by the extranet) describes only "
-    "extranet patterns: it must add search.urls.api_urlpatterns",
-    strict=True,
-)
 def test_the_site_schema_lists_the_search_api():
     response = APIClient().get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi")
     assert set(PATHS) <= set(yaml.safe_load(response.content)["paths"])

@@ -42,12 +42,16 @@ def schema(db):
 
 def test_schema_renders_and_lists_the_main_paths(schema):
     assert schema["openapi"].startswith("3.")
-    assert schema["info"]["title"] == "API de l'extranet Ressources & Territoires"
+    assert (
+        schema["info"]["title"] == "API de l'extranet et de la recherche Ressources & Territoires"
+    )
     assert set(MAIN_PATHS) <= set(schema["paths"])
 
 
-def test_schema_describes_only_the_extranet_api(schema):
-    assert all(path.startswith("/api/extranet/") for path in schema["paths"])
+def test_schema_describes_the_extranet_and_search_apis_but_not_the_cms_api(schema):
+    assert all(path.startswith(("/api/extranet/", "/api/search/")) for path in schema["paths"])
+    assert "/api/extranet/spaces/" in schema["paths"]
+    assert "/api/search/" in schema["paths"]
 
 
 def test_schema_is_valid_openapi(schema):
