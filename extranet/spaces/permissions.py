@@ -110,7 +110,7 @@ def _rights_sql(for_one_space):
             f"SELECT {direct}.content_object_id, {permission}.codename FROM {direct} "
             f"INNER JOIN {permission} ON {permission}.id = {direct}.permission_id "
             f"WHERE {direct}.user_id = %s{one_space.format(table=direct)} "
-            f"UNION "
+            f"UNION ALL "
             f"SELECT {grouped}.content_object_id, {permission}.codename FROM {grouped} "
             f"INNER JOIN {permission} ON {permission}.id = {grouped}.permission_id "
             f"INNER JOIN {quote(memberships.db_table)} ug ON ug.{group_column} = "
@@ -124,7 +124,8 @@ def _held_rows(user, space_id=None):
     """(space_id, codename) pairs granted to the user directly or through groups: one query.
 
     Plain SQL written once: this runs at every request of every space page, and building and
-    compiling the equivalent ORM union cost more than running it.
+    compiling the equivalent ORM union cost more than running it. ``UNION ALL``: a permission
+    held both directly and through a group comes twice, which the sets built from it absorb.
     """
     params = [user.pk, user.pk] if space_id is None else [user.pk, space_id, user.pk, space_id]
     with connection.cursor() as cursor:
@@ -132,15 +133,22 @@ def _held_rows(user, space_id=None):
         return cursor.fetchall()
 
 
+def _known(codenames):
+    """The space permissions among the held codenames (as `SpacePermission` members)."""
+    return frozenset(
+        SpacePermission(codename) for codename in codenames if codename in ALL_PERMISSIONS
+    )
+
+
 def _held_permissions(user, space_id):
     cache = _request_rights.get()
     if cache is None:
-        return frozenset(codename for _, codename in _held_rows(user, space_id))
+        return _known(codename for _, codename in _held_rows(user, space_id))
     if user.pk not in cache:
         by_space = defaultdict(set)
         for held_space_id, codename in _held_rows(user):
             by_space[held_space_id].add(codename)
-        cache[user.pk] = {key: frozenset(value) for key, value in by_space.items()}
+        cache[user.pk] = {key: _known(value) for key, value in by_space.items()}
     return cache[user.pk].get(space_id, NO_RIGHTS)
 
 
@@ -158,7 +166,7 @@ def get_space_rights(user, space: Space) -> frozenset[str]:
         return NO_RIGHTS
     if space.is_archived:
         return READ_ONLY
-    return frozenset(SpacePermission(codename) for codename in held if codename in ALL_PERMISSIONS)
+    return held
 
 
 # --- can_* -------------------------------------------------------------------------------------
