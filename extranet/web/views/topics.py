@@ -69,7 +69,8 @@ def topic_detail(request, space, access, pk):
     if content is None:
         full = get_topic(user, space, pk)
         content = _thread(request, key, space, access, full, PostForm())
-    forum_services.mark_topic_read(user, topic, read_at=topic.my_last_read_at)
+    if request.method == "GET":
+        forum_services.mark_topic_read(user, topic, read_at=topic.my_last_read_at)
     return _topic_page(request, space, access, topic, content)
 
 
