@@ -39,7 +39,8 @@ Command (PostgreSQL; the database ``portal_bench_search`` is created, then dropp
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python -m bench.search
 
 Options: ``--quick`` (10,000 documents, fewer requests), ``--keep``, ``--chunk-size``,
-``--show-queries "membre 20 espaces"``, ``--profile anonyme`` and those of ``bench.harness``.
+``--show-queries "membre 20 espaces"``, ``--profile anonyme``, ``--reuse`` (queries only,
+on the database a ``--keep`` run left) and those of ``bench.harness``.
 Exit code: 0 targets met, 1 a target missed, 2 the load or a response failed.
 """
 
@@ -49,6 +50,7 @@ import re
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -646,7 +648,67 @@ def _check_rebuild(report, run):
     )
 
 
+@contextmanager
+def reused_database(args):
+    """Django set up on the database a previous ``--keep`` run left (no drop, no load)."""
+    import os
+    import shutil
+    import tempfile
+    from urllib.parse import urlsplit, urlunsplit
+
+    if not args.database_url.startswith("postgres"):
+        raise harness.BenchError("--reuse : PostgreSQL requis (--database-url ou DATABASE_URL).")
+    url = urlunsplit(urlsplit(args.database_url)._replace(path="/" + DATABASE_NAME))
+    found = harness._postgres(url, f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}'")
+    if not found:
+        raise harness.BenchError(f"--reuse : pas de base {DATABASE_NAME} (lancer avec --keep).")
+    var_dir = tempfile.mkdtemp(prefix=f"{DATABASE_NAME}-")
+    for sub in ("media", "private", "static"):
+        os.makedirs(os.path.join(var_dir, sub))
+    os.environ["DATABASE_URL"] = url
+    os.environ["DJANGO_SETTINGS_MODULE"] = harness.SETTINGS_MODULE
+    os.environ["BENCH_VAR_DIR"] = var_dir
+    import django
+
+    django.setup()
+    print(f"Base réutilisée : {harness._printable(url)}")
+    try:
+        yield
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+def run_reused(args):
+    """Only the queries, on the kept database (``--reuse``): for iterating on the engine."""
+    from django.contrib.auth import get_user_model
+
+    with reused_database(args):
+        member = get_user_model().objects.get(email="membre.bench@exemple.org")
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT to_regclass(%s)", [BASELINE_TABLE])
+            if cursor.fetchone()[0] is None:
+                with harness.step("baseline table"):
+                    make_baseline_table()
+        report = harness.run(scenarios(member), args, baseline=baseline())
+        for result in report.results:
+            if result.target is not None:
+                report.add_check(
+                    f"{result.name} : p95 ≤ {P95_TARGET_MS:.0f} ms",
+                    result.p95_ms <= P95_TARGET_MS,
+                    f"p95 {result.p95_ms:.1f} ms, p50 {result.p50_ms:.1f} ms",
+                )
+        report.print()
+    return report.exit_code()
+
+
 def run(args):
+    if args.reuse:
+        return run_reused(args)
     size = QUICK_DATA if args.quick else FULL_DATA
     started = time.strftime("%Y-%m-%d %H:%M")
     with harness.bench_database(DATABASE_NAME, args) as database:
@@ -686,6 +748,12 @@ def main(argv=None):
     parser = harness.argument_parser(__doc__)
     parser.add_argument(
         "--chunk-size", type=int, default=500, help="sources per rebuild chunk (default 500)"
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help=f"run only the queries on the database {DATABASE_NAME} a --keep run left "
+        "(migrations applied by hand if the search app changed)",
     )
     args = parser.parse_args(argv)
     return harness.main(lambda: run(args))
