@@ -9,7 +9,14 @@ marked when one of its terms (same analysis as indexing: ``Laïcité`` for ``lai
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search.analysis.pipeline import TOKEN_RE, Token, tokens, word_terms
+from search.analysis.pipeline import TOKEN_RE, Token, _word_terms, tokens
+
+
+def _matches(terms, word):
+    """Whether one of the word's terms is a query term (the cached tuple, no list copy: a
+    snippet tests every word up to the first match)."""
+    return not terms.isdisjoint(_word_terms(word))
+
 
 # Long texts: only the beginning is scanned; beyond it nobody reads a snippet anyway.
 SCAN_LIMIT = 20_000
@@ -19,14 +26,14 @@ ELLIPSIS = "…"
 def _marked_tokens(text, terms):
     if not terms:
         return []
-    return [token for token in tokens(text) if terms.intersection(word_terms(token.text))]
+    return [token for token in tokens(text) if _matches(terms, token.text)]
 
 
 def _first_marked_start(text, terms):
     """Where the first matched word starts (``None`` if none): the scan stops there."""
     if terms:
         for match in TOKEN_RE.finditer(text):
-            if terms.intersection(word_terms(match.group(0))):
+            if _matches(terms, match.group(0)):
                 return match.start()
     return None
 
@@ -38,7 +45,7 @@ def _marked_between(text, terms, start, end):
         for match in TOKEN_RE.finditer(text, start):
             if match.start() >= end:
                 break
-            if terms.intersection(word_terms(match.group(0))):
+            if _matches(terms, match.group(0)):
                 marked.append(Token(match.group(0), match.start(), match.end()))
     return marked
 
