@@ -197,7 +197,8 @@ def topic_state(user, space, pk):
 def topic_key(user, space, topic, page, rights):
     """The key of `user`'s fragment of one page of `topic`: the topic's version (posts,
     title, flags, names shown), the page asked for, the member and their rights in the space
-    (moderation, own-post buttons, reply form), the space's slug (in the links) and archiving.
+    (moderation, own-post buttons, reply form, settings link), the space's slug (in the
+    links), name (breadcrumb) and archiving.
     """
     return make_key(
         "topic",
@@ -207,6 +208,7 @@ def topic_key(user, space, topic, page, rights):
         page,
         user.pk,
         space.slug,
+        space.name,
         space.is_archived,
         tuple(sorted(str(codename) for codename in rights)),
     )

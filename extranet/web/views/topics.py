@@ -104,8 +104,8 @@ def _page_asked(request):
 
 
 def _thread(request, key, space, access, topic, form):
-    """The topic's content (header, moderation, posts, reply form), rendered and stored
-    under `key` (None: not stored)."""
+    """The topic's content (breadcrumb and sections of the space, title, moderation, posts,
+    reply form), rendered and stored under `key` (None: not stored)."""
     user = request.user
     posts = thread_posts(topic, access).select_related("author", "hidden_by")
     page = paginate(request, posts, POSTS_PER_PAGE)
@@ -114,16 +114,18 @@ def _thread(request, key, space, access, topic, form):
         post.topic = topic
         actions.apply(post)
     can_reply = forum_permissions.can_reply(user, topic)
-    context = {
-        "space": space,
-        "access": access,
-        "topic": topic,
-        "page": page,
-        "form": form if can_reply else None,
-        "can_rename": forum_permissions.can_rename_topic(user, topic),
-        "can_pin": forum_permissions.can_pin_topic(user, topic),
-        "can_lock": forum_permissions.can_lock_topic(user, topic),
-    }
+    context = space_context(  # the breadcrumb and the space's sections are in the fragment
+        space,
+        access,
+        "home",
+        [(topic.title, None)],
+        topic=topic,
+        page=page,
+        form=form if can_reply else None,
+        can_rename=forum_permissions.can_rename_topic(user, topic),
+        can_pin=forum_permissions.can_pin_topic(user, topic),
+        can_lock=forum_permissions.can_lock_topic(user, topic),
+    )
     return fragments.render(request, key, "extranet/forum/_topic_content.html", context, forms=True)
 
 

@@ -216,6 +216,18 @@ def test_a_new_slug_changes_the_links(client, space, member, thread):
     assert "/extranet/peps/" not in page
 
 
+def test_a_renamed_space_shows_in_the_breadcrumb_and_sections(client, space, member, thread):
+    topic = thread[0]
+    client.force_login(member)
+    _warm(client, space, topic)
+    renamed = Space.objects.get(pk=space.pk)
+    renamed.name = "Réseau PEP'S Occitanie"
+    renamed.save()
+    page = _view(client, space, topic)[0]
+    assert 'aria-label="Rubriques de l\'espace Réseau PEP&#x27;S Occitanie"' in page
+    assert page.count("Réseau PEP&#x27;S Occitanie") >= 3  # title, breadcrumb, sections
+
+
 # --- access is decided before the cache ------------------------------------------------------
 
 
