@@ -24,6 +24,7 @@ shell, tests) every call queries afresh.
 from collections import defaultdict
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection
@@ -121,35 +122,50 @@ def _rights_sql(for_one_space):
 
 
 def _held_rows(user, space_id=None):
+    return _held_rows_of(user.pk, space_id)
+
+
+def _held_rows_of(user_pk, space_id=None):
     """(space_id, codename) pairs granted to the user directly or through groups: one query.
 
     Plain SQL written once: this runs at every request of every space page, and building and
     compiling the equivalent ORM union cost more than running it. ``UNION ALL``: a permission
     held both directly and through a group comes twice, which the sets built from it absorb.
     """
-    params = [user.pk, user.pk] if space_id is None else [user.pk, space_id, user.pk, space_id]
+    params = [user_pk, user_pk] if space_id is None else [user_pk, space_id, user_pk, space_id]
     with connection.cursor() as cursor:
         cursor.execute(_rights_sql(space_id is not None), params)
         return cursor.fetchall()
 
 
-def _known(codenames):
-    """The space permissions among the held codenames (as `SpacePermission` members)."""
+@lru_cache(maxsize=256)
+def _known(codenames: frozenset) -> frozenset:
+    """The space permissions among the held codenames, as `SpacePermission` members. Memoised:
+    members hold one of a few sets (one per role, plus group grants)."""
     return frozenset(
         SpacePermission(codename) for codename in codenames if codename in ALL_PERMISSIONS
     )
 
 
-def _held_permissions(user, space_id):
+def _held_map(user_pk):
+    """{space_id: frozenset(codenames)} of everything the user holds: one query, cached for
+    the request when one is open."""
     cache = _request_rights.get()
-    if cache is None:
-        return _known(codename for _, codename in _held_rows(user, space_id))
-    if user.pk not in cache:
-        by_space = defaultdict(set)
-        for held_space_id, codename in _held_rows(user):
-            by_space[held_space_id].add(codename)
-        cache[user.pk] = {key: _known(value) for key, value in by_space.items()}
-    return cache[user.pk].get(space_id, NO_RIGHTS)
+    if cache is not None and user_pk in cache:
+        return cache[user_pk]
+    by_space = defaultdict(set)
+    for held_space_id, codename in _held_rows_of(user_pk):
+        by_space[held_space_id].add(codename)
+    held = {key: frozenset(value) for key, value in by_space.items()}
+    if cache is not None:
+        cache[user_pk] = held
+    return held
+
+
+def _held_permissions(user, space_id):
+    if _request_rights.get() is None:
+        return frozenset(codename for _, codename in _held_rows(user, space_id))
+    return _held_map(user.pk).get(space_id, NO_RIGHTS)
 
 
 def get_space_rights(user, space: Space) -> frozenset[str]:
@@ -166,7 +182,7 @@ def get_space_rights(user, space: Space) -> frozenset[str]:
         return NO_RIGHTS
     if space.is_archived:
         return READ_ONLY
-    return held
+    return _known(held)
 
 
 # --- can_* -------------------------------------------------------------------------------------
@@ -362,10 +378,9 @@ def filter_space_ids(user, space_ids) -> list:
     if user.is_superuser:
         return list(space_ids)
     with request_rights_cache():
+        held = _held_map(user.pk)
         return [
-            space_id
-            for space_id in space_ids
-            if SpacePermission.VIEW in _held_permissions(user, space_id)
+            space_id for space_id in space_ids if SpacePermission.VIEW in held.get(space_id, ())
         ]
 
 

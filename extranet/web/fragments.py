@@ -136,13 +136,16 @@ def _sql(name):
     """The raw statements, built once from the models' table names."""
     if not _SQL:
         t = _tables()
+        # Creation dates as text: they only tell rows apart in the key, and parsing 40
+        # datetimes per request costs more than the rest of the query.
         _SQL["my_spaces"] = (
-            f"SELECT m.space_id, m.role, m.version, m.joined_at, s.version, s.created_at "
+            f"SELECT m.space_id, m.role, m.version, CAST(m.joined_at AS TEXT), s.version, "
+            f"CAST(s.created_at AS TEXT) "
             f"FROM {t['membership']} m INNER JOIN {t['space']} s ON s.id = m.space_id "
             f"WHERE m.user_id = %s ORDER BY m.space_id"
         )
         _SQL["topic"] = (
-            f"SELECT t.version, t.created_at, t.title, t.post_count, t.is_locked, "
+            f"SELECT t.version, CAST(t.created_at AS TEXT), t.title, t.post_count, t.is_locked, "
             f"t.is_pinned, t.last_activity_at, t.author_id, "
             f"(SELECT r.last_read_at FROM {t['read']} r WHERE r.user_id = %s "
             f"AND r.topic_id = t.id) "
@@ -181,7 +184,7 @@ def topic_state(user, space, pk):
         id=pk,
         space_id=space.pk,
         version=version,
-        created_at=to_datetime(created),
+        created_at=None,  # read as text, for the key only (`topic.created`)
         title=title,
         post_count=posts,
         is_locked=bool(locked),
@@ -190,6 +193,7 @@ def topic_state(user, space, pk):
         author_id=author_id,
     )
     topic.space = space
+    topic.created = created
     topic.my_last_read_at = to_datetime(read_at)
     return topic
 
@@ -204,7 +208,7 @@ def topic_key(user, space, topic, page, rights):
         "topic",
         topic.pk,
         topic.version,
-        topic.created_at,
+        topic.created,
         page,
         user.pk,
         space.slug,
