@@ -47,6 +47,8 @@ def store(content_type, object_id, data):
                 "audience": data.audience,
                 "space_id": data.space_id,
                 "space_name": data.space_name[:200],
+                "themes": _slugs(data.themes),
+                "territories": _slugs(data.territories),
             },
         )
         document.facet_values.all().delete()
@@ -64,7 +66,12 @@ def store(content_type, object_id, data):
 
 
 DOCUMENT_FIELDS = ["kind", "title", "body", "url", "date", "year", "audience", "space_id"]
-DOCUMENT_FIELDS += ["space_name", "updated_at"]
+DOCUMENT_FIELDS += ["space_name", "themes", "territories", "updated_at"]
+
+
+def _slugs(values):
+    """The slugs of ``[(slug, name)]`` as the facet values store them (truncated, once)."""
+    return [slug[:150] for slug in dict(values)]
 
 
 def _facet_rows(document, data):
@@ -98,6 +105,8 @@ def store_many(content_type, pairs, now):
                 audience=data.audience,
                 space_id=data.space_id,
                 space_name=data.space_name[:200],
+                themes=_slugs(data.themes),
+                territories=_slugs(data.territories),
                 updated_at=now,
             )
         )

@@ -66,6 +66,11 @@ class SearchDocument(index.Indexed, models.Model):
     )
     space_id = models.PositiveBigIntegerField("espace", null=True, blank=True)
     space_name = models.CharField("nom de l'espace", max_length=200, blank=True)
+    # Copies of the slugs of ``facet_values``, written by the same writers
+    # (``search.indexing``): PostgreSQL counts the themes and territories of the matched
+    # rows from them, without joining the facet values (see ``search.engines``).
+    themes = models.JSONField("thématiques", default=list, blank=True, editable=False)
+    territories = models.JSONField("territoires", default=list, blank=True, editable=False)
     updated_at = models.DateTimeField("mis à jour le", auto_now=True)
 
     objects = SearchDocumentQuerySet.as_manager()

@@ -1,19 +1,22 @@
 """Migrations that re-index: ``search.0004`` (PostgreSQL only: the ``portal_simple``
 configuration, and every search document put back in the outbox to be indexed with it) and
-``search.0005`` (every database: the analysis changed), both ways."""
+``search.0005`` (every database: the analysis changed), both ways; ``search.0006`` copies
+the facet values' slugs onto the documents."""
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from search.models import IndexChange
+from search.models import IndexChange, SearchDocument
 from tests.factories.search import make_document
 
 pytestmark = pytest.mark.django_db(transaction=True)
 POSTGRES = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL configurations")
 
 BEFORE, AFTER = "0003_postgres_search_indexes", "0004_portal_simple_text_search"
-LATEST = "0005_reindex_for_gendered_forms"
+REQUEUED = "0005_reindex_for_gendered_forms"
+SLUGS = "0006_search_document_facet_slugs"
+LATEST = "0007_covering_indexes_with_facet_slugs"
 
 
 def _migrate(name):
@@ -60,7 +63,7 @@ def test_migration_0005_requeues_every_document_and_reverses():
         _migrate(AFTER)
         assert all(_queued(document) == {"upsert"} for document in documents)
         IndexChange.objects.all().delete()
-        _migrate(LATEST)
+        _migrate(REQUEUED)
         assert all(_queued(document) == {"upsert"} for document in documents)
         assert IndexChange.objects.count() == len(documents)
     finally:
@@ -83,8 +86,27 @@ def test_a_source_already_waiting_in_the_outbox_is_not_queued_twice():
         IndexChange.objects.create(
             content_type_id=waiting.content_type_id, object_id=waiting.object_id, action="upsert"
         )
-        _migrate(LATEST)
+        _migrate(REQUEUED)
         assert IndexChange.objects.count() == len(documents)
         assert all(_queued(document) == {"upsert"} for document in documents)
+    finally:
+        _migrate(LATEST)
+
+
+def test_migration_0006_copies_the_facet_values_slugs_onto_the_documents():
+    tagged = make_document(
+        "Tagged",
+        themes=[("education", "Éducation"), ("sante", "Santé")],
+        territories=[("lyon", "Lyon")],
+        index=False,
+    )
+    bare = make_document("Bare", index=False)
+    try:
+        _migrate(REQUEUED)
+        _migrate(SLUGS)
+        tagged, bare = (SearchDocument.objects.get(pk=d.pk) for d in (tagged, bare))
+        assert sorted(tagged.themes) == ["education", "sante"]
+        assert tagged.territories == ["lyon"]
+        assert (bare.themes, bare.territories) == ([], [])
     finally:
         _migrate(LATEST)
