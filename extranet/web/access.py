@@ -68,15 +68,30 @@ def forbidden(request, message, space=None):
     return render(request, "extranet/errors/403.html", context, status=403)
 
 
-def space_view(view):
-    """Decorate `view(request, space, access, **kwargs)` reached at a URL with `<slug>`."""
+def space_view(view=None, *, load=None):
+    """Decorate `view(request, space, access, **kwargs)` reached at a URL with `<slug>`.
+
+    `load(request, slug, **kwargs)`, when given, reads the space together with what the view
+    needs first, in one statement, and returns `(space or None, loaded)`; the view then gets
+    `loaded=`. The decision is the permission module's all the same (`check_view_space`),
+    made before the view runs.
+    """
+    if view is None:
+        return lambda decorated: space_view(decorated, load=load)
 
     @login_required
     @wraps(view)
     def wrapper(request, slug, **kwargs):
         space = None
         try:
-            space = permissions.get_visible_space_or_404(request.user, slug=slug)
+            if load is None:
+                space = permissions.get_visible_space_or_404(request.user, slug=slug)
+            else:
+                found, loaded = load(request, slug, **kwargs)
+                if found is None:
+                    raise Http404(permissions.NOT_FOUND_MESSAGE)
+                permissions.check_view_space(request.user, found)
+                space, kwargs["loaded"] = found, loaded
             return view(request, space, SpaceAccess(request.user, space), **kwargs)
         except Http404 as error:
             return not_found(request, _message(error, "Page introuvable."))

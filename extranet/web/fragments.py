@@ -144,12 +144,19 @@ def _sql(name):
             f"FROM {t['membership']} m INNER JOIN {t['space']} s ON s.id = m.space_id "
             f"WHERE m.user_id = %s ORDER BY m.space_id"
         )
+        from extranet import rows
+        from extranet.spaces.models import Space
+
+        quote = connection.ops.quote_name
+        space = quote(t["space"])
         _SQL["topic"] = (
-            f"SELECT t.version, CAST(t.created_at AS TEXT), t.title, t.post_count, t.is_locked, "
-            f"t.is_pinned, t.last_activity_at, t.author_id, "
+            f"SELECT {rows.columns(Space)}, t.id, t.version, CAST(t.created_at AS TEXT), "
+            f"t.title, t.post_count, t.is_locked, t.is_pinned, t.last_activity_at, t.author_id, "
             f"(SELECT r.last_read_at FROM {t['read']} r WHERE r.user_id = %s "
             f"AND r.topic_id = t.id) "
-            f"FROM {t['topic']} t WHERE t.id = %s AND t.space_id = %s"
+            f"FROM {space} LEFT OUTER JOIN {t['topic']} t "
+            f"ON t.space_id = {space}.{quote('id')} AND t.id = %s "
+            f"WHERE {space}.{quote('slug')} = %s"
         )
     return _SQL[name]
 
@@ -167,21 +174,30 @@ def my_spaces_key(user):
     return make_key("my-spaces", user.pk, tuple(row for row in rows if row[0] in visible))
 
 
-def topic_state(user, space, pk):
-    """Topic `pk` of `space` as its page needs it before the cache (title, counters, flags,
-    version, `user`'s last reading as `my_last_read_at`), in one query; None if absent.
+def space_and_topic(request, slug, pk):
+    """The space of `slug` and its topic `pk` as the topic page needs it before the cache
+    (title, counters, flags, version, the member's last reading as `my_last_read_at`), in one
+    statement: `(space or None, topic or None)`. A `load` for `access.space_view`, which asks
+    the permission module about the space before the view runs.
 
-    The object is a partial `Topic` (no author, no last post): enough for the permission
+    The topic is a partial `Topic` (no author, no last post): enough for the permission
     module and the read mark, not for rendering the thread.
     """
+    from extranet import rows
     from extranet.forum.models import Topic
+    from extranet.spaces.models import Space
 
-    row = fetch_one(_sql("topic"), [user.pk, pk, space.pk])
+    row = fetch_one(_sql("topic"), [request.user.pk, pk, slug])
     if row is None:
-        return None
-    version, created, title, posts, locked, pinned, activity, author_id, read_at = row
+        return None, None
+    space = rows.from_row(Space, row)
+    topic_id, version, created, title, posts, locked, pinned, activity, author_id, read_at = row[
+        -10:
+    ]
+    if topic_id is None:
+        return space, None
     topic = Topic(
-        id=pk,
+        id=topic_id,
         space_id=space.pk,
         version=version,
         created_at=None,  # read as text, for the key only (`topic.created`)
@@ -195,7 +211,7 @@ def topic_state(user, space, pk):
     topic.space = space
     topic.created = created
     topic.my_last_read_at = to_datetime(read_at)
-    return topic
+    return space, topic
 
 
 def topic_key(user, space, topic, page, rights):

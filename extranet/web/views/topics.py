@@ -47,19 +47,19 @@ def post_url(space, topic, post, access):
     return f"{url}?page={page}#message-{post.pk}"
 
 
-@space_view
-def topic_detail(request, space, access, pk):
+@space_view(load=fragments.space_and_topic)
+def topic_detail(request, space, access, pk, loaded=None):
     """GET shows the thread and marks it read; POST replies (when the topic takes replies).
 
     The thread is a per-member fragment cached under a key of what it shows (``fragments``):
-    a warm GET reads the space, the rights and the topic's state (three queries), then the
+    a warm GET reads the space with the topic's state (one statement) and the rights, then the
     read mark is written only when there is something new. The access decisions (404 for a
     space or topic the member may not see) come first, from the permission module.
     """
     if request.method == "POST":
         return _reply(request, space, access, pk)
     user = request.user
-    topic = fragments.topic_state(user, space, pk)
+    topic = loaded
     if topic is None:
         raise Http404(forum_permissions.TOPIC_NOT_FOUND)
     forum_permissions.check_view_topic(user, topic)
