@@ -16,7 +16,8 @@ POSTGRES = pytest.mark.skipif(connection.vendor != "postgresql", reason="Postgre
 BEFORE, AFTER = "0003_postgres_search_indexes", "0004_portal_simple_text_search"
 REQUEUED = "0005_reindex_for_gendered_forms"
 SLUGS = "0006_search_document_facet_slugs"
-LATEST = "0007_covering_indexes_with_facet_slugs"
+COVERING = "0007_covering_indexes_with_facet_slugs"
+LATEST = "0008_index_entry_vectors_inline"
 
 
 def _migrate(name):
@@ -110,3 +111,23 @@ def test_migration_0006_copies_the_facet_values_slugs_onto_the_documents():
         assert (bare.themes, bare.territories) == ([], [])
     finally:
         _migrate(LATEST)
+
+
+def _storage():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = "
+            "'wagtailsearch_indexentry'::regclass AND attname IN ('title', 'body')"
+        )
+        return dict(cursor.fetchall())
+
+
+@POSTGRES
+def test_migration_0008_keeps_the_vectors_in_their_rows_and_reverses():
+    try:
+        assert _storage() == {"title": "m", "body": "m"}
+        _migrate(COVERING)
+        assert _storage() == {"title": "x", "body": "x"}
+    finally:
+        _migrate(LATEST)
+    assert _storage() == {"title": "m", "body": "m"}
