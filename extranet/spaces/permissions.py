@@ -241,6 +241,31 @@ def can_remove_member(user, membership: Membership) -> bool:
     return membership.role == Role.MEMBER or SpacePermission.EDIT in rights
 
 
+def _leave_refusal(user, space: Space):
+    """Why `user` may not leave `space` (None: they may). Leaving needs no right beyond
+    membership, but the last owner stays: an ownerless space could not be edited or handed
+    over by its members."""
+    if not getattr(user, "is_active", False):  # anonymous or deactivated: no membership counts
+        return "Vous n'êtes pas membre de cet espace."
+    membership = Membership.objects.filter(space=space, user_id=user.pk)
+    role = membership.values_list("role", flat=True).first()
+    if role is None:
+        return "Vous n'êtes pas membre de cet espace."
+    if role == Role.OWNER:
+        others = Membership.objects.filter(space=space, role=Role.OWNER, user__is_active=True)
+        if not others.exclude(user_id=user.pk).exists():
+            return (
+                "Vous êtes la dernière personne responsable de cet espace : nommez un·e autre "
+                "responsable avant de le quitter."
+            )
+    return None
+
+
+def can_leave_space(user, space: Space) -> bool:
+    """Leave `space`: any member, except its last active owner."""
+    return _leave_refusal(user, space) is None
+
+
 def can_change_role(user, membership: Membership) -> bool:
     """Change a member's role: owners and staff only, never their own role."""
     if membership.user_id == getattr(user, "pk", None):
@@ -331,6 +356,13 @@ def check_remove_member(user, membership: Membership) -> None:
         raise PermissionDenied(
             _archived_or(membership.space, "Vous ne pouvez pas retirer ce membre de l'espace.")
         )
+
+
+def check_leave_space(user, space: Space) -> None:
+    check_view_space(user, space)
+    refusal = _leave_refusal(user, space)
+    if refusal:
+        raise PermissionDenied(refusal)
 
 
 def check_change_role(user, membership: Membership) -> None:

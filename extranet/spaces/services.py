@@ -1,4 +1,4 @@
-"""Membership changes: add, remove, change role. Views and the API call these, never the ORM.
+"""Membership changes: add, remove, leave, change role. Views and the API call these, never the ORM.
 
 Functions that act on behalf of someone (`by`) check the permission module first, so every
 caller enforces the same rules; `add_member` is the internal primitive used by invitations and
@@ -39,6 +39,16 @@ def remove_member(*, by, membership: Membership) -> None:
     """Remove a member: the row and its guardian permissions go, access ends at once."""
     permissions.check_remove_member(by, membership)
     membership.delete()
+
+
+def leave_space(*, user, space: Space) -> None:
+    """`user` leaves `space` of their own accord: like a removal, access ends at once and
+    their posts stay. The owners' rows are locked first, so two last owners leaving at the
+    same time cannot both pass the "another owner remains" check."""
+    with transaction.atomic():
+        list(Membership.objects.select_for_update().filter(space=space, role=Role.OWNER))
+        permissions.check_leave_space(user, space)
+        Membership.objects.get(space=space, user=user).delete()
 
 
 def change_role(*, by, membership: Membership, role: str) -> Membership:

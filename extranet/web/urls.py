@@ -91,6 +91,7 @@ urlpatterns = [
     path(space + "membres/inviter/", members.member_invite, name="member_invite"),
     path(space + "membres/<int:pk>/retirer/", members.member_remove, name="member_remove"),
     path(space + "membres/<int:pk>/role/", members.member_change_role, name="member_role"),
+    path(space + "quitter/", members.member_leave, name="member_leave"),
     path(
         space + "invitations/<int:pk>/annuler/",
         members.invitation_revoke,

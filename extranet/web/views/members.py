@@ -40,6 +40,7 @@ def member_list(request, space, access):
         membership.space = space
         membership.can_remove = permissions.can_remove_member(user, membership)
         membership.can_change_role = permissions.can_change_role(user, membership)
+    can_leave = permissions.can_leave_space(user, space)
     pending = []
     if access.can_invite:
         pending = list(
@@ -53,6 +54,7 @@ def member_list(request, space, access):
         page=page,
         pending_invitations=pending,
         roles=Role.choices,
+        can_leave=can_leave,
     )
     return render(request, "extranet/members/member_list.html", context)
 
@@ -103,6 +105,22 @@ def member_remove(request, space, access, pk):
         membership=membership,
     )
     return render(request, "extranet/members/member_remove.html", context)
+
+
+@space_view
+def member_leave(request, space, access):
+    """GET asks for confirmation, POST leaves the space; the member's posts and documents
+    stay. Back to "my spaces", where the space is no longer listed."""
+    permissions.check_leave_space(request.user, space)
+    if request.method == "POST":
+        services.leave_space(user=request.user, space=space)
+        messages.success(request, f"Vous avez quitté l'espace « {space.name} ».")
+        return redirect("extranet:my_spaces")
+    members_url = space_url("member_list", space)
+    context = space_context(
+        space, access, "members", [("Membres", members_url), ("Quitter l'espace", None)]
+    )
+    return render(request, "extranet/members/member_leave.html", context)
 
 
 @space_view

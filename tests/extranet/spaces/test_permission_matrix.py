@@ -2,7 +2,8 @@
 
 Read a cell as "<in space> / <in other_space>": Y allowed, - refused. `other_space` has an
 owner of its own and no member from the role fixtures. Targets of `remove_member` and
-`change_role` are plain members of the space in question.
+`change_role` are plain members of the space in question. The `owner` fixture is the only
+owner of `space`, so it may not leave it; staff are not members, so they have nothing to leave.
 """
 
 import pytest
@@ -27,6 +28,7 @@ invite_owner     -/-       -/-      -/-    -/-       Y/-   -/-            Y/Y   
 remove_member    -/-       -/-      -/-    Y/-       Y/-   -/-            Y/Y   -/-
 change_role      -/-       -/-      -/-    -/-       Y/-   -/-            Y/Y   -/-
 edit_space       -/-       -/-      -/-    -/-       Y/-   -/-            Y/Y   -/-
+leave_space      -/-       -/-      Y/-    Y/-       -/-   -/-            -/-   -/-
 """
 
 
@@ -76,6 +78,7 @@ def _ask(action, user, space):
         ),
         "change_role": (permissions.can_change_role, permissions.check_change_role, (target,)),
         "edit_space": (permissions.can_edit_space, permissions.check_edit_space, (space,)),
+        "leave_space": (permissions.can_leave_space, permissions.check_leave_space, (space,)),
     }
     can, check, args = questions[action]
     return can(user, *args), lambda: check(user, *args)
@@ -94,6 +97,7 @@ def test_matrix_covers_every_can_function():
         "can_remove_member",
         "can_change_role",
         "can_edit_space",
+        "can_leave_space",
     }
     assert asked == covered
 
