@@ -31,9 +31,11 @@ INVITATION_NOT_FOUND = "Invitation introuvable."
         summary="Changer le rôle d'un membre (responsables)", request=RoleSerializer
     ),
     destroy=extend_schema(
-        summary="Retirer un membre",
+        summary="Retirer un membre, ou quitter l'espace",
         description="Les animateur·rice·s retirent des membres, les responsables n'importe "
-        "qui sauf eux-mêmes. L'accès cesse dès la requête suivante du membre retiré.",
+        "qui. Supprimer sa propre adhésion, c'est quitter l'espace : permis à tout membre "
+        "sauf à la dernière personne responsable (403). L'accès cesse dès la requête "
+        "suivante.",
         responses={204: None},
     ),
 )
@@ -78,7 +80,12 @@ class MembershipViewSet(SpaceScopedViewSet):
         )
 
     def destroy(self, request, space_slug, pk):
-        membership_services.remove_member(by=request.user, membership=self._membership(pk))
+        membership = self._membership(pk)
+        if membership.user_id == request.user.pk:
+            # One's own membership: leaving (the last owner may not), not moderation.
+            membership_services.leave_space(user=request.user, space=self.space)
+        else:
+            membership_services.remove_member(by=request.user, membership=membership)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -111,17 +111,32 @@ def test_directory_lists_active_members_with_their_profile(member, inactive_memb
     assert (mine["role"], mine["role_label"]) == ("member", "Membre")
 
 
-def test_moderator_may_not_remove_a_moderator_nor_themselves(moderator, owner, as_user, space):
+def test_moderator_may_not_remove_a_moderator_but_deleting_their_own_membership_leaves(
+    moderator, owner, as_user, space
+):
     client = as_user(moderator)
     other = Membership.objects.get(user=make_member(space, Role.MODERATOR), space=space)
     mine = Membership.objects.get(user=moderator, space=space)
-    for membership in (other, mine):
-        response = client.delete(api_url("membership-detail", space, pk=membership.pk))
-        assert response.status_code == 403
-        assert response.json() == {"detail": "Vous ne pouvez pas retirer ce membre de l'espace."}
+
+    response = client.delete(api_url("membership-detail", space, pk=other.pk))
+    assert response.status_code == 403
+    assert response.json() == {"detail": "Vous ne pouvez pas retirer ce membre de l'espace."}
+    assert client.delete(api_url("membership-detail", space, pk=mine.pk)).status_code == 204
+    assert not Membership.objects.filter(pk=mine.pk).exists()
+    assert client.get(api_url("space-detail", space)).status_code == 404  # gone at once
     assert (
         as_user(owner).delete(api_url("membership-detail", space, pk=other.pk)).status_code == 204
     )
+
+
+def test_the_last_owner_deleting_their_own_membership_is_refused_with_the_reason(
+    owner, as_user, space
+):
+    mine = Membership.objects.get(user=owner, space=space)
+    response = as_user(owner).delete(api_url("membership-detail", space, pk=mine.pk))
+    assert response.status_code == 403
+    assert "nommez un·e autre responsable" in response.json()["detail"]
+    assert Membership.objects.filter(pk=mine.pk).exists()
 
 
 def test_owner_changes_a_role_but_not_their_own(owner, as_user, space, furnished):

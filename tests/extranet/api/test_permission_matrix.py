@@ -66,6 +66,7 @@ list_members      401/401   404/404  200/404 200/404   200/404 404/404 200/200 4
 invite            401/401   404/404  403/404 201/404   201/404 404/404 201/201 401/401
 list_invitations  401/401   404/404  403/404 200/404   200/404 404/404 200/200 401/401
 remove_member     401/401   404/404  403/404 204/404   204/404 404/404 204/204 401/401
+leave_space       401/401   404/404  204/404 204/404   403/404 404/404 404/404 401/401
 change_role       401/401   404/404  403/404 403/404   200/404 404/404 200/200 401/401
 edit_space        401/401   404/404  403/404 403/404   200/404 404/404 200/200 401/401
 notifications     401/401   404/404  200/404 200/404   200/404 404/404 200/200 401/401
@@ -115,6 +116,7 @@ def _actions(world, user):
     space, topic = world.space, world.topic
     own = _own_post(world, user)
     others, hidden, target = world.others_post, world.hidden_post, world.target
+    own_membership = Membership.objects.filter(space=world.space, user_id=user.pk).first()
     folder, subfolder = world.folder, world.subfolder
     return {
         "view_space": Action("get", api_url("space-detail", space)),
@@ -253,6 +255,16 @@ def _actions(world, user):
             "delete",
             api_url("membership-detail", space, pk=target.pk),
             done=lambda: not Membership.objects.filter(pk=target.pk).exists(),
+        ),
+        # Leaving is deleting one's own membership; staff have none (404), the space's only
+        # owner may not (403).
+        "leave_space": Action(
+            "delete",
+            api_url("membership-detail", space, pk=own_membership.pk if own_membership else 0),
+            done=lambda: (
+                own_membership is not None
+                and not Membership.objects.filter(pk=own_membership.pk).exists()
+            ),
         ),
         "change_role": Action(
             "patch",
