@@ -42,6 +42,7 @@ download        login/login 404/404  200/404 200/404   200/404 404/404 200/200 l
 view_members    login/login 404/404  200/404 200/404   200/404 404/404 200/200 login/login
 invite          login/login 404/404  403/404 302/404   302/404 404/404 302/302 login/login
 remove_member   login/login 404/404  403/404 302/404   302/404 404/404 302/302 login/login
+leave_space     login/login 404/404  302/404 302/404   403/404 404/404 403/403 login/login
 change_role     login/login 404/404  403/404 403/404   302/404 404/404 302/302 login/login
 edit_settings   login/login 404/404  403/404 403/404   302/404 404/404 302/302 login/login
 sign_up         login/login 404/404  302/404 302/404   302/404 404/404 302/302 login/login
@@ -96,6 +97,7 @@ def _actions(world, user):
     own = _own_post(world, user)
     others = world.others_post
     target = world.target
+    own_membership = Membership.objects.filter(space=space, user_id=user.pk).first()
     return {
         "view_home": Action("get", space_url("space_home", space)),
         "view_topic": Action("get", space_url("topic_detail", space, pk=topic.pk)),
@@ -162,6 +164,17 @@ def _actions(world, user):
             space_url("member_remove", space, pk=target.pk),
             {},
             lambda: not Membership.objects.filter(pk=target.pk).exists(),
+        ),
+        # The `owner` fixture is the space's only owner: it may not leave. Staff see the
+        # space without being members: nothing to leave (403, with the reason).
+        "leave_space": Action(
+            "post",
+            space_url("member_leave", space),
+            {},
+            lambda: (
+                own_membership is not None
+                and not Membership.objects.filter(pk=own_membership.pk).exists()
+            ),
         ),
         "change_role": Action(
             "post",
