@@ -1,7 +1,8 @@
 """Forum topics and posts of the extranet spaces: audience ``space:<id>``.
 
-- a topic is searchable by its title and its opening post;
-- a post is searchable unless hidden by a moderator or deleted by its author;
+- a topic is searchable by its title and its opening post (its first visible post);
+- a reply is searchable unless hidden by a moderator or deleted by its author. The opening
+  post is not a result of its own: it would repeat its topic (same title, same text);
 - renaming a space re-indexes its content (the space name is shown on each result).
 """
 
@@ -66,15 +67,36 @@ class TopicBuilder(DocumentBuilder):
         )
 
 
+OPENING_POST_ID = "search_opening_post_id"
+
+
+def _opening_posts(topic_ref):
+    """The opening post of a topic: its first visible post (what the topic shows)."""
+    from extranet.forum.models import Post
+
+    first = Post.objects.visible().filter(topic=topic_ref).order_by("created_at", "pk")
+    return first.values("pk")
+
+
 class PostBuilder(DocumentBuilder):
     model_label = "forum.Post"
 
     def queryset(self):
-        return self.model._default_manager.select_related("topic__space")
+        # Which post opens each topic comes with the post: no query per post in a rebuild.
+        return self.model._default_manager.select_related("topic__space").annotate(
+            **{OPENING_POST_ID: Subquery(_opening_posts(OuterRef("topic"))[:1])}
+        )
 
     def build(self, post):
         if not post.is_visible:
             return None
+        if hasattr(post, OPENING_POST_ID):
+            opening_id = getattr(post, OPENING_POST_ID)
+        else:  # a post that did not come from queryset()
+            opening_id = _opening_posts(post.topic_id).first()
+            opening_id = opening_id["pk"] if opening_id else None
+        if post.pk == opening_id:
+            return None  # the topic's document carries it
         topic = post.topic
         return DocumentData(
             kind=Kind.POST,
@@ -101,10 +123,16 @@ def _record(sender, instance, **kwargs):
 
 
 def _record_post(sender, instance, **kwargs):
+    from extranet.forum.models import Post
     from search import sync
 
     sync.record(instance)
     sync.record(instance.topic)  # the topic shows its opening post
+    # Hiding, deleting or restoring a post may change which post opens the topic: the first
+    # two visible posts are the ones whose "opening or reply" status can have moved.
+    for pk in _opening_posts(instance.topic_id).values_list("pk", flat=True)[:2]:
+        if pk != instance.pk:
+            sync.record(Post(pk=pk))
 
 
 def _record_deleted(sender, instance, **kwargs):

@@ -1,7 +1,8 @@
 """Migrations that re-index: ``search.0004`` (PostgreSQL only: the ``portal_simple``
 configuration, and every search document put back in the outbox to be indexed with it) and
 ``search.0005`` (every database: the analysis changed), both ways; ``search.0006`` copies
-the facet values' slugs onto the documents."""
+the facet values' slugs onto the documents; ``search.0009`` re-queues the forum posts (opening
+posts are no longer results of their own)."""
 
 import pytest
 from django.db import connection
@@ -17,7 +18,8 @@ BEFORE, AFTER = "0003_postgres_search_indexes", "0004_portal_simple_text_search"
 REQUEUED = "0005_reindex_for_gendered_forms"
 SLUGS = "0006_search_document_facet_slugs"
 COVERING = "0007_covering_indexes_with_facet_slugs"
-LATEST = "0008_index_entry_vectors_inline"
+VECTORS_INLINE = "0008_index_entry_vectors_inline"
+LATEST = "0009_reindex_opening_posts"
 
 
 def _migrate(name):
@@ -131,3 +133,28 @@ def test_migration_0008_keeps_the_vectors_in_their_rows_and_reverses():
     finally:
         _migrate(LATEST)
     assert _storage() == {"title": "m", "body": "m"}
+
+
+def test_migration_0009_requeues_the_forum_posts_only():
+    from django.contrib.contenttypes.models import ContentType
+
+    from extranet.forum.models import Post
+    from search.models import Kind
+
+    post = SearchDocument.objects.create(
+        content_type=ContentType.objects.get_for_model(Post),
+        object_id="424242",
+        kind=Kind.POST,
+        title="Dérives sectaires",
+        url="/extranet/espaces/peps/sujets/1/#message-424242",
+        audience="space:1",
+    )
+    page = make_document("Le PRE", index=False)
+    try:
+        _migrate(VECTORS_INLINE)
+        IndexChange.objects.all().delete()
+        _migrate(LATEST)
+        assert _queued(post) == {"upsert"}
+        assert _queued(page) == set()
+    finally:
+        _migrate(LATEST)
