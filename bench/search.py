@@ -6,7 +6,8 @@ Data set (``--quick``: a tenth of it), loaded into a dedicated PostgreSQL databa
 - a site (home, indexes), 6 themes, 14 territories; 30,000 live pages (news, briefs, events,
   dossiers) bulk-loaded into the page tree (``bench.page_tree``), 600 of the news under a
   view-restricted index (``staff`` documents), each page with 1–2 themes and a territory;
-- 200 extranet spaces, 10,000 topics and 60,000 posts in them (bulk inserts);
+- 200 extranet spaces, 10,000 topics and 70,000 posts in them (bulk inserts; the first post
+  of each topic opens it and is indexed with the topic, not as a document of its own);
 - every text generated from the vocabulary of the seeds (``/work/shared/seeds/*.txt``): a
   word-level Markov chain over their lower-case words (so no proper name of the seeds), with
   the field's abbreviations and inclusive forms sprinkled in, so that term frequencies and
@@ -16,7 +17,7 @@ Steps:
 
 1. **rebuild from empty** (``search.sync.rebuild``, what ``manage.py search_rebuild`` runs)
    in a child process, which makes the 100,000 search documents (30,000 pages, 10,000 topics,
-   60,000 posts);
+   60,000 replies) from 110,000 sources;
 2. **queries** through ``search.service.search`` (what ``/api/search/`` and ``/recherche/``
    call: audience tokens, validation, the engine's page and facets, snippets), interleaved
    with the **baseline** of the same run: the same words as a direct SQL full-text query
@@ -121,11 +122,12 @@ class DataSize:
 
     @property
     def documents(self):
-        return self.pages + self.topics + self.posts
+        # A topic's opening post is carried by the topic's document (search.documents.forum).
+        return self.pages + self.topics + self.posts - self.topics
 
 
-FULL_DATA = DataSize(pages=30_000, restricted=600, topics=10_000, posts_per_topic=6)
-QUICK_DATA = DataSize(pages=3_000, restricted=60, topics=1_000, posts_per_topic=6)
+FULL_DATA = DataSize(pages=30_000, restricted=600, topics=10_000, posts_per_topic=7)
+QUICK_DATA = DataSize(pages=3_000, restricted=60, topics=1_000, posts_per_topic=7)
 
 
 # --- French-looking text from the seeds -----------------------------------------------------
