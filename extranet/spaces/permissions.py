@@ -230,8 +230,8 @@ def can_remove_member(user, membership: Membership) -> bool:
     """Remove `membership` from its space.
 
     Moderators remove plain members; owners (and staff) remove anyone. Nobody removes
-    themselves through this (leaving is not moderation, and it would let the last owner
-    lock a space).
+    themselves through this: leaving is not moderation, it is `can_leave_space` (which
+    keeps the last owner).
     """
     rights = get_space_rights(user, membership.space)
     if SpacePermission.REMOVE_MEMBERS not in rights:
