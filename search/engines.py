@@ -27,10 +27,11 @@ from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, 
 from django.utils import timezone
 from modelsearch.backends.database.fallback import DatabaseSearchBackend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from modelsearch.index import SearchField
 from modelsearch.query import And, Or, PlainText
 
 from search.backends.database import search_config_for
-from search.models import FacetValue, Kind, SearchDocument
+from search.models import DocumentEntry, FacetValue, Kind, SearchDocument
 
 FACETS = ("kind", "theme", "territory", "space", "year")
 FACET_SIZE = 50
@@ -560,21 +561,66 @@ class DatabaseEngine:
             return list(self.backend.autocomplete(prefix, queryset, operator="and")[:limit])
 
 
+def _entry_compiler(base):
+    """``base`` (a modelsearch PostgreSQL compiler) over our documents' own index table
+    (``DocumentEntry``) instead of modelsearch's generic entries: the same vectors, read
+    from the row itself rather than through the ``index_entries`` relation."""
+
+    class EntryCompiler(base):
+        def get_config(self, backend):
+            if self.TARGET_SEARCH_FIELD_TYPE is not SearchField:
+                return super().get_config(backend)  # autocomplete: the backend's own
+            return search_config_for(backend, SearchDocument)
+
+        def get_search_fields_for_model(self):
+            if self.TARGET_SEARCH_FIELD_TYPE is not SearchField:
+                return SearchDocument.get_autocomplete_search_fields()
+            return SearchDocument.get_searchable_search_fields()
+
+        def get_index_vectors(self, search_query):
+            if self.TARGET_SEARCH_FIELD_TYPE is not SearchField:
+                return [(F("autocomplete"), 1.0)]
+            return [(F("title"), F("title_norm")), (F("body"), 1.0)]
+
+    return EntryCompiler
+
+
 class PostgresEngine(DatabaseEngine):
-    """The database engine on PostgreSQL: the same statement, with planner settings for
-    its transaction (measured with ``bench/search.py``, see docs/benchmarks.md)."""
+    """The database engine on PostgreSQL: the same statement over the documents' own index
+    table (``DocumentEntry``: audience, facet columns and vectors in one narrow row, found by
+    a GIN index, no join), with planner settings for its transaction (measured with
+    ``bench/search.py``, see docs/benchmarks.md). A search without words lists documents by
+    date and reads the documents' covering index instead (no vector needed)."""
 
     planner = {
         # The sorts and hashes of a broad query (the default 4 MB made its join spill to disk).
         "work_mem": "32MB",
         # Random reads as cheap as they are on cached or SSD storage (the default, 4, prices
-        # a spinning disk). With it the planner read the index entries of queries matching a
-        # third of the documents through their GIN index instead of scanning the table and
-        # evaluating ``title || body @@ query`` on every row, a per-row cost it does not
-        # see (twice the time), and probed covering indexes for selective queries.
+        # a spinning disk): the bitmap of a broad match is read through the GIN index rather
+        # than by scanning the table and evaluating ``title || body @@ query`` on every row,
+        # a per-row cost the planner does not see.
         "random_page_cost": "1.1",
     }
     facet_slugs = True
+
+    def _narrowed(self, request, filters):
+        if request.plan.is_empty:
+            return super()._narrowed(request, filters)
+        return filter_queryset(DocumentEntry.objects.for_audience(request.audience), filters)
+
+    def _compiler_class(self):
+        return _entry_compiler(super()._compiler_class())
+
+    def suggest(self, audience, prefix, limit):
+        compiler_class = _entry_compiler(self.backend.autocomplete_query_compiler_class)
+        compiler = compiler_class(
+            DocumentEntry.objects.for_audience(audience), prefix, operator="and"
+        )
+        with statement_time_limit(self.statement_timeout_ms()):
+            found = compiler.search(compiler.get_config(self.backend), 0, limit)
+            pks = list(found.values_list("pk", flat=True))
+            by_pk = SearchDocument.objects.for_audience(audience).in_bulk(pks)
+        return [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 class FallbackEngine(DatabaseEngine):

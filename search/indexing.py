@@ -5,6 +5,7 @@ truth for what the engines hold); ``push`` and ``remove`` talk to every configur
 raise ``EngineUnavailable`` when one does not answer, so that the outbox keeps the change.
 """
 
+import json
 from dataclasses import dataclass, field
 
 from django.db import connections, router, transaction
@@ -13,7 +14,7 @@ from modelsearch.backends import get_search_backends_with_name
 
 from search.backends.database import search_config_for
 from search.engines import EngineUnavailable
-from search.models import FacetValue, SearchDocument
+from search.models import DocumentEntry, FacetValue, SearchDocument
 
 
 @dataclass
@@ -180,15 +181,12 @@ def title_length_average_if_postgres():
 
 
 def title_length_average(using=None):
-    """Average title length of the index entries (``None`` when the index is empty): the
-    ``lavg`` of modelsearch's title normalisation. One scan of the titles."""
-    from modelsearch.conf import get_app_config
-
-    entries = get_app_config().get_model("IndexEntry")
-    connection = connections[using or router.db_for_write(entries)]
+    """Average title length of the documents' index entries (``None`` when the index is
+    empty): the ``lavg`` of modelsearch's title normalisation. One scan of the titles."""
+    connection = connections[using or router.db_for_write(DocumentEntry)]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT AVG(length(title)) FROM {entries._meta.db_table} WHERE length(title) > 0"
+            f"SELECT AVG(length(title)) FROM {DocumentEntry._meta.db_table} WHERE length(title) > 0"
         )
         return cursor.fetchone()[0]
 
@@ -229,9 +227,25 @@ def _vector_sql(slots, column, params):
     return " || ".join(parts) if parts else "to_tsvector('')"
 
 
+#: The document columns each entry carries (``DocumentEntry``), in the writer's order.
+ENTRY_COLUMNS = (
+    "audience",
+    "kind",
+    "year",
+    "date",
+    "space_id",
+    "space_name",
+    "themes",
+    "territories",
+)
+_ENTRY_TYPES = {"year": "smallint", "date": "timestamptz", "space_id": "bigint"}
+
+
 def write_postgres_entries(backend, documents, title_average=READ_FROM_INDEX):
-    """What modelsearch's ``PostgresIndex.add_items`` writes, in one short statement whose
-    texts travel as arrays (``unnest``), each document analysed once.
+    """The documents' entries (``DocumentEntry``: the vectors modelsearch's
+    ``PostgresIndex.add_items`` would compute, and the document columns a search reads) in
+    one short statement whose texts travel as arrays (``unnest``), each document analysed
+    once.
 
     modelsearch builds one Django expression per text and document (compiling them costs more
     than the analysis), analyses each field five times, inserts ``title_norm = 1.0`` and then,
@@ -240,78 +254,73 @@ def write_postgres_entries(backend, documents, title_average=READ_FROM_INDEX):
     ``title_norm = lavg / length(title)`` is written directly, ``lavg`` being
     ``title_average`` (see ``title_length_average``) or the batch's own average when the index
     has none yet. Values come from modelsearch (``ObjectIndexer.prepare_field``), weights
-    from its boosts; ``tests/search/test_rebuild_postgres.py`` checks both writers agree.
+    from its boosts; ``tests/search/test_rebuild_postgres.py`` checks that both compute the
+    same vectors.
     """
     from modelsearch.backends.database.postgres.postgres import ObjectIndexer
-    from modelsearch.conf import get_app_config
-    from modelsearch.utils import get_content_type_pk
 
     slots = _column_slots(backend)
     if slots is None:
-        backend.add_bulk(SearchDocument, documents)
-        return
-    entries = get_app_config().get_model("IndexEntry")
-    connection = connections[router.db_for_write(entries)]
+        raise ValueError("SearchDocument has a search field our PostgreSQL writer cannot write.")
+    connection = connections[router.db_for_write(DocumentEntry)]
     if title_average is READ_FROM_INDEX:
         title_average = title_length_average(connection.alias)
     search_fields = [f for f in SearchDocument.get_search_fields() if _is_slot(f)]
-    object_ids, title_texts, body_texts = [], [], []
     texts = [[] for _ in slots]
     for document in documents:
         indexer = ObjectIndexer(document, backend)
-        object_ids.append(indexer.id)
-        title_parts, body_parts = [], []
         for number, search_field in enumerate(search_fields):
             ((_field, _weight, value),) = indexer.prepare_field(document, search_field)
-            value = value.strip()
-            texts[number].append(value)
-            if value and slots[number][0] == "title":
-                title_parts.append(value)
-            elif value and slots[number][0] == "body":
-                body_parts.append(value)
-        title_texts.append(" ".join(title_parts))
-        body_texts.append(" ".join(body_parts))
+            texts[number].append(value.strip())
     params = {
-        "object_ids": object_ids,
-        "title_texts": title_texts,
-        "body_texts": body_texts,
-        "content_type": get_content_type_pk(SearchDocument),
+        "ids": [document.pk for document in documents],
         "title_average": title_average,
+        **{f"s{number}": values for number, values in enumerate(texts)},
+        **{
+            column: [
+                json.dumps(getattr(document, column))
+                if column in ("themes", "territories")
+                else getattr(document, column)
+                for document in documents
+            ]
+            for column in ENTRY_COLUMNS
+        },
     }
-    arrays = ", ".join(f"%(s{number})s::text[]" for number in range(len(slots)))
-    params.update({f"s{number}": values for number, values in enumerate(texts)})
+    column_arrays = ", ".join(
+        f"%({column})s::{_ENTRY_TYPES.get(column, 'text')}[]" for column in ENTRY_COLUMNS
+    )
+    slot_arrays = ", ".join(f"%(s{number})s::text[]" for number in range(len(slots)))
     slot_names = ", ".join(f"s{number}" for number in range(len(slots)))
-    table = entries._meta.db_table
+    columns = ", ".join(ENTRY_COLUMNS)
+    copied = ", ".join(
+        f"{column}::jsonb" if column in ("themes", "territories") else column
+        for column in ENTRY_COLUMNS
+    )
+    updates = ",\n".join(
+        f"{column} = EXCLUDED.{column}"
+        for column in (*ENTRY_COLUMNS, "title", "title_norm", "autocomplete", "body")
+    )
     statement = f"""
         WITH new AS (
-            SELECT * FROM unnest(
-                %(object_ids)s::text[], %(title_texts)s::text[], %(body_texts)s::text[], {arrays}
-            ) AS t(object_id, title_text, body_text, {slot_names})
+            SELECT * FROM unnest(%(ids)s::bigint[], {column_arrays}, {slot_arrays})
+                AS t(document_id, {columns}, {slot_names})
         ), vectors AS (
-            SELECT object_id, title_text, body_text,
+            SELECT document_id, {copied},
                 {_vector_sql(slots, "title", params)} AS title,
                 {_vector_sql(slots, "autocomplete", params)} AS autocomplete,
                 {_vector_sql(slots, "body", params)} AS body
             FROM new
         )
-        INSERT INTO {table}
-            (content_type_id, object_id, title, autocomplete, body, title_norm, title_text,
-             body_text)
-        SELECT %(content_type)s, object_id, title, autocomplete, body,
+        INSERT INTO {DocumentEntry._meta.db_table}
+            (document_id, {columns}, title, autocomplete, body, title_norm)
+        SELECT document_id, {columns}, title, autocomplete, body,
             COALESCE(
                 COALESCE(%(title_average)s::float8, AVG(NULLIF(length(title), 0)) OVER ())
                 / NULLIF(length(title), 0),
                 1.0
-            ),
-            title_text, body_text
+            )
         FROM vectors
-        ON CONFLICT (content_type_id, object_id)
-        DO UPDATE SET title = EXCLUDED.title,
-                      title_norm = EXCLUDED.title_norm,
-                      autocomplete = EXCLUDED.autocomplete,
-                      body = EXCLUDED.body,
-                      title_text = EXCLUDED.title_text,
-                      body_text = EXCLUDED.body_text
+        ON CONFLICT (document_id) DO UPDATE SET {updates}
     """
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
@@ -341,13 +350,8 @@ def remove(documents):
 
 
 def _delete_postgres_entries(documents):
-    from modelsearch.conf import get_app_config
-    from modelsearch.utils import get_content_type_pk
-
-    entries = get_app_config().get_model("IndexEntry")
-    object_ids = [str(document.pk) for document in documents]
-    for start in range(0, len(object_ids), 1000):
-        entries._default_manager.filter(
-            content_type_id=get_content_type_pk(SearchDocument),
-            object_id__in=object_ids[start : start + 1000],
-        )._raw_delete(using=router.db_for_write(entries))
+    ids = [document.pk for document in documents]
+    for start in range(0, len(ids), 1000):
+        DocumentEntry.objects.filter(pk__in=ids[start : start + 1000])._raw_delete(
+            using=router.db_for_write(DocumentEntry)
+        )

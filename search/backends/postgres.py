@@ -8,6 +8,10 @@ backend's ``MODEL_SEARCH_CONFIGS`` (``{"search.SearchDocument": "portal_simple"}
 model its own configuration, used by every writer (modelsearch's ``add``/``add_bulk``,
 ``rebuild_modelsearch_index``, our ``search.indexing.write_postgres_entries``) and by the
 query compiler; other models (Wagtail's pages, for the admin search) keep ``SEARCH_CONFIG``.
+Search documents themselves are not stored in modelsearch's generic index entries but in
+their own table (``search.models.DocumentEntry``, written by
+``search.indexing.write_postgres_entries``): whoever indexes them through this backend
+(``search.sync``, or Wagtail's ``update_index``) writes there.
 Only importable on PostgreSQL (``search.backends.database`` chooses).
 """
 
@@ -22,14 +26,44 @@ from modelsearch.backends.database.postgres.postgres import (
 from search.backends.database import search_config_for
 
 
+def _is_search_document(model):
+    from search.models import SearchDocument
+
+    return issubclass(model, SearchDocument)
+
+
 class PortalPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
+        if _is_search_document(model):
+            from django.db.models import prefetch_related_objects
+
+            from search.indexing import write_postgres_entries
+
+            objs = list(objs)
+            prefetch_related_objects(objs, "facet_values")
+            if objs:
+                write_postgres_entries(self.backend, objs)
+            return
         # modelsearch's ``ObjectIndexer`` reads ``backend.config``: a model with its own
         # configuration is written through a copy of the backend that has it.
         config = self.backend.config_for_model(model)
         if config == self.backend.config:
             return super().add_items(model, objs)
         return PostgresIndex(self.backend.with_config(config)).add_items(model, objs)
+
+    def delete_item(self, item):
+        if _is_search_document(type(item)):
+            from search.models import DocumentEntry
+
+            DocumentEntry.objects.filter(pk=item.pk).delete()
+            return
+        super().delete_item(item)
+
+    def reset(self):
+        from search.models import DocumentEntry
+
+        super().reset()
+        DocumentEntry.objects.all()._raw_delete(using=self.write_connection.alias)
 
 
 class PortalPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):

@@ -2,7 +2,10 @@
 configuration, and every search document put back in the outbox to be indexed with it) and
 ``search.0005`` (every database: the analysis changed), both ways; ``search.0006`` copies
 the facet values' slugs onto the documents; ``search.0009`` re-queues the forum posts (opening
-posts are no longer results of their own)."""
+posts are no longer results of their own); ``search.0010`` moves the documents' PostgreSQL
+index entries into their own table, and back."""
+
+import json
 
 import pytest
 from django.db import connection
@@ -19,7 +22,8 @@ REQUEUED = "0005_reindex_for_gendered_forms"
 SLUGS = "0006_search_document_facet_slugs"
 COVERING = "0007_covering_indexes_with_facet_slugs"
 VECTORS_INLINE = "0008_index_entry_vectors_inline"
-LATEST = "0009_reindex_opening_posts"
+OPENING_POSTS = "0009_reindex_opening_posts"
+LATEST = "0010_document_entries"
 
 
 def _migrate(name):
@@ -158,3 +162,59 @@ def test_migration_0009_requeues_the_forum_posts_only():
         assert _queued(page) == set()
     finally:
         _migrate(LATEST)
+
+
+def _generic_vectors(content_type_id):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT object_id, title::text, body::text, autocomplete::text, title_norm "
+            "FROM wagtailsearch_indexentry WHERE content_type_id = %s",
+            [content_type_id],
+        )
+        return {int(row[0]): row[1:] for row in cursor.fetchall()}
+
+
+def _entry_rows():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT document_id, title::text, body::text, autocomplete::text, title_norm, "
+            "audience, kind, space_id, space_name, themes FROM search_documententry"
+        )
+        return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
+@POSTGRES
+def test_migration_0010_moves_the_entries_into_their_own_table_and_back():
+    from django.contrib.contenttypes.models import ContentType
+
+    from search.models import space_audience
+
+    content_type = ContentType.objects.get_for_model(SearchDocument).pk
+    public = make_document("Le PRE à Toulouse", "Réussite éducative.", themes=[("pre", "PRE")])
+    private = make_document(
+        "Compte rendu", "Des élu·e·s.", audience=space_audience(7), space_id=7, space_name="VRL"
+    )
+    before = _entry_rows()
+    try:
+        _migrate(OPENING_POSTS)
+        generic = _generic_vectors(content_type)
+        # Back in modelsearch's table: the same vectors and norms, nothing lost.
+        assert generic == {pk: row[:4] for pk, row in before.items()}
+        assert set(generic) == {public.pk, private.pk}
+        _migrate(LATEST)
+        after = _entry_rows()
+        assert after == before
+        assert after[private.pk][4:8] == (space_audience(7), "actualite", 7, "VRL")
+        assert json.loads(after[public.pk][-1]) == ["pre"]
+        assert _generic_vectors(content_type) == {}
+        assert [r.title for r in _search_anonymously("PRE")] == ["Le PRE à Toulouse"]
+    finally:
+        _migrate(LATEST)
+
+
+def _search_anonymously(q):
+    from django.contrib.auth.models import AnonymousUser
+
+    from search.service import search
+
+    return search(AnonymousUser(), q).results

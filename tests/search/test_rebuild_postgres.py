@@ -1,7 +1,9 @@
-"""Our one-statement writer of PostgreSQL index entries writes what modelsearch's writer
-writes (vectors, weights, texts, title norms), both with the non-stemming ``portal_simple``
-configuration (our terms are stemmed already), while Wagtail's pages keep ``portal_french``;
-a rebuild reads the average title length once instead of after every chunk. PostgreSQL only."""
+"""Our one-statement writer of the documents' PostgreSQL index entries (``DocumentEntry``)
+computes what modelsearch's writer computes (vectors, weights, title norms), both with the
+non-stemming ``portal_simple`` configuration (our terms are stemmed already), while
+Wagtail's pages keep ``portal_french`` in modelsearch's table; whoever indexes documents
+through the backend writes our table; a rebuild reads the average title length once instead
+of after every chunk. PostgreSQL only."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -9,12 +11,13 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 from django.test.utils import CaptureQueriesContext
 from modelsearch.backends import get_search_backend
+from modelsearch.backends.database.postgres.postgres import PostgresIndex
 from modelsearch.conf import get_app_config
 
 from search import indexing, sync
 from search.analysis import analyse
 from search.engines import engine_for
-from search.models import SearchDocument, space_audience
+from search.models import DocumentEntry, SearchDocument, space_audience
 from tests.factories.extranet import SpaceFactory, make_member, make_reply, make_topic
 from tests.factories.search import make_document
 
@@ -27,18 +30,24 @@ pytestmark = [
 TEXTS = {"title_s": "title", "body_s": "body", "auto_s": "autocomplete"}
 
 
+def _as_text(rows):
+    return rows.annotate(**{name: RawSQL(f"{column}::text", []) for name, column in TEXTS.items()})
+
+
 def _entries():
+    """Our entries, by document id (as text, like modelsearch's object ids)."""
+    return {str(row.pk): row for row in _as_text(DocumentEntry.objects.all())}
+
+
+def _generic_entries():
+    """modelsearch's own index entries of search documents."""
     content_type = ContentType.objects.get_for_model(SearchDocument)
     rows = get_app_config().get_model("IndexEntry").objects.filter(content_type=content_type)
-    as_text = {name: RawSQL(f"{column}::text", []) for name, column in TEXTS.items()}
-    return {row.object_id: row for row in rows.annotate(**as_text)}
+    return {row.object_id: row for row in _as_text(rows)}
 
 
-def _snapshot():
-    return {
-        object_id: (row.title_s, row.auto_s, row.body_s, row.title_text, row.body_text)
-        for object_id, row in _entries().items()
-    }
+def _snapshot(entries):
+    return {object_id: (row.title_s, row.auto_s, row.body_s) for object_id, row in entries.items()}
 
 
 @pytest.fixture
@@ -63,20 +72,37 @@ def documents():
     ]
 
 
-def test_our_entries_are_modelsearchs_entries(documents):
+def test_our_entries_hold_what_modelsearchs_writer_computes(documents):
     backend = get_search_backend()
     indexing.write_postgres_entries(backend, documents)
-    ours = _snapshot()
-    ours_norms = {object_id: row.title_norm for object_id, row in _entries().items()}
-    get_app_config().get_model("IndexEntry").objects.all().delete()
-
-    backend.add_bulk(SearchDocument, documents)  # modelsearch's own writer
-    theirs = _snapshot()
-    assert ours == theirs
+    PostgresIndex(backend.with_config("portal_simple")).add_items(SearchDocument, documents)
+    ours, theirs = _entries(), _generic_entries()
+    assert _snapshot(ours) == _snapshot(theirs)
     assert set(ours) == {str(document.pk) for document in documents}
     # Title norms: lavg / length(title) both ways (modelsearch averages after inserting).
-    for object_id, row in _entries().items():
-        assert ours_norms[object_id] == pytest.approx(row.title_norm, rel=1e-6)
+    for object_id, row in theirs.items():
+        assert ours[object_id].title_norm == pytest.approx(row.title_norm, rel=1e-6)
+
+
+def test_an_entry_carries_the_columns_of_its_document(documents):
+    indexing.write_postgres_entries(get_search_backend(), documents)
+    for document in documents:
+        entry = DocumentEntry.objects.get(pk=document.pk)
+        copied = ("audience", "kind", "year", "date", "space_id", "space_name", "themes")
+        assert [getattr(entry, c) for c in copied] == [getattr(document, c) for c in copied]
+        assert entry.territories == document.territories
+
+
+def test_indexing_documents_through_the_backend_writes_our_entries_only(documents):
+    """What Wagtail's ``update_index`` does (``add_bulk``, ``delete``, ``reset``)."""
+    backend = get_search_backend()
+    backend.add_bulk(SearchDocument, documents)
+    assert set(_entries()) == {str(document.pk) for document in documents}
+    assert _generic_entries() == {}
+    backend.delete(documents[0])
+    assert set(_entries()) == {str(document.pk) for document in documents[1:]}
+    backend.get_index_for_model(SearchDocument).reset()
+    assert _entries() == {}
 
 
 def test_a_document_without_title_terms_keeps_a_neutral_norm():
@@ -101,21 +127,27 @@ def test_a_rebuild_reads_the_average_title_length_once():
 
 
 def _lexemes(object_id, column, content_type=None):
-    content_type = content_type or ContentType.objects.get_for_model(SearchDocument)
-    entries = get_app_config().get_model("IndexEntry")
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT tsvector_to_array({column}) FROM {entries._meta.db_table} "
-            "WHERE content_type_id = %s AND object_id = %s",
-            [content_type.pk, str(object_id)],
-        )
+        if content_type is None:  # a search document: our table
+            cursor.execute(
+                f"SELECT tsvector_to_array({column}) FROM {DocumentEntry._meta.db_table} "
+                "WHERE document_id = %s",
+                [object_id],
+            )
+        else:
+            entries = get_app_config().get_model("IndexEntry")
+            cursor.execute(
+                f"SELECT tsvector_to_array({column}) FROM {entries._meta.db_table} "
+                "WHERE content_type_id = %s AND object_id = %s",
+                [content_type.pk, str(object_id)],
+            )
         return set(cursor.fetchone()[0])
 
 
 TITLE, BODY = "Panorama de presse : les coordinatrices", "Le PRE et la presse régionale."
 
 
-@pytest.mark.parametrize("writer", ["ours", "modelsearch"])
+@pytest.mark.parametrize("writer", ["ours", "backend"])
 def test_stored_lexemes_are_our_terms_stemmed_once(writer):
     """Under a second stemming ``presse`` (our term ``pres``) became ``pre``, the term of
     ``PRE``: they must not share a lexeme, whichever writer wrote the entry."""
