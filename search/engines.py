@@ -215,7 +215,79 @@ def _labelled_counts_from_slugs(where):
     )
 
 
-def search_sql(matched, filters, order, offset, limit, with_facets=True, facet_slugs=False):
+#: The grouping set of each facet over the matched rows (``_grouped_facet_counts``).
+GROUPED_FACETS = {
+    "kind": ("m.kind",),
+    "year": ("m.year",),
+    "space": ("m.space_id", "m.space_name"),
+    "theme": ("m.themes",),
+    "territory": ("m.territories",),
+}
+
+
+def _grouped_facet_counts(names):
+    """Every facet counted in one pass over the matched rows (PostgreSQL, on the index
+    entries, whose theme and territory slugs are space-separated text): ``GROUPING SETS``
+    hashes each row once into every facet's table, where five ``GROUP BY`` read the rows five
+    times (half the time on « formation », 16,000 rows).
+
+    Each facet counts the rows that pass every selected filter but its own: that condition is
+    part of the facet's grouping set, and only its true groups are kept. Returns the
+    statement's extra common table expression and its ``UNION ALL`` branches."""
+    facet_values = FacetValue._meta.db_table
+
+    def passes_others(facet):
+        conditions = [f"m.{name} = 1" for other, name in names.items() if other != facet]
+        return f"({' AND '.join(conditions)})" if conditions else "TRUE"
+
+    def grouping_set(facet, columns):
+        condition = passes_others(facet)  # a constant cannot be grouped on: left out
+        return f"({', '.join((*columns, *([condition] if condition != 'TRUE' else [])))})"
+
+    sets = ", ".join(grouping_set(facet, columns) for facet, columns in GROUPED_FACETS.items())
+    columns = ", ".join(
+        f"GROUPING({columns[0]}) AS g_{facet}, {passes_others(facet)} AS ok_{facet}"
+        for facet, columns in GROUPED_FACETS.items()
+    )
+    grouped = (
+        f"g AS (SELECT {columns}, m.kind, m.year, m.space_id, m.space_name, m.themes, "
+        f"m.territories, COUNT(*) AS n FROM m GROUP BY GROUPING SETS ({sets}))"
+    )
+
+    def rows_of(facet, *extra):
+        return f"g.g_{facet} = 0 AND g.ok_{facet}" + "".join(f" AND {e}" for e in extra)
+
+    branches = [
+        f"SELECT 'kind', g.kind, NULL, g.n FROM g WHERE {rows_of('kind')}",
+        f"SELECT 'year', CAST(g.year AS TEXT), NULL, g.n FROM g "
+        f"WHERE {rows_of('year', 'g.year IS NOT NULL')}",
+        f"SELECT 'space', CAST(g.space_id AS TEXT), g.space_name, g.n FROM g "
+        f"WHERE {rows_of('space', 'g.space_id IS NOT NULL')}",
+    ]
+    counts = " UNION ALL ".join(
+        f"SELECT '{facet_value}' AS facet, s.slug, SUM(g.n) AS n FROM g "
+        f"CROSS JOIN LATERAL unnest(string_to_array(g.{column}, ' ')) AS s (slug) "
+        f"WHERE {rows_of(facet)} AND s.slug <> '' GROUP BY s.slug"
+        for (facet, facet_value), column in zip(LABELLED_FACETS.items(), SLUG_COLUMNS, strict=True)
+    )
+    branches.append(
+        "SELECT c.facet, c.slug, (SELECT fv.name FROM "
+        f"{facet_values} fv WHERE fv.facet = c.facet AND fv.slug = c.slug LIMIT 1), c.n "
+        f"FROM ({counts}) AS c"
+    )
+    return grouped, branches
+
+
+def search_sql(
+    matched,
+    filters,
+    order,
+    offset,
+    limit,
+    with_facets=True,
+    facet_slugs=False,
+    grouped_facets=False,
+):
     """The page's ids, the total and every facet count in one statement: ``(sql, params)``.
 
     ``matched`` is ``(sql, params, flag names)`` of the matched set *without* the facet
@@ -248,6 +320,12 @@ def search_sql(matched, filters, order, offset, limit, with_facets=True, facet_s
         f" FROM (SELECT {page_columns} FROM m{where()} ORDER BY {order.sql('m')}"
         f" LIMIT {int(limit)} OFFSET {int(offset)}) AS p",
     ]
+    if with_facets and grouped_facets:
+        grouped, facet_branches = _grouped_facet_counts(names)
+        sql = f"WITH m ({columns}) AS ({inner_sql}), {grouped} " + " UNION ALL ".join(
+            branches + facet_branches
+        )
+        return sql, params
     if with_facets:
         facet_values = FacetValue._meta.db_table
         branches += [
@@ -534,6 +612,10 @@ class DatabaseEngine:
             base, request.filters, self._page_order(request).scored, self.facet_slugs
         )
 
+    def _grouped_facets(self, request):
+        """Whether the facets are counted in one pass (``_grouped_facet_counts``)."""
+        return False
+
     def search(self, request):
         """One statement for the page's ids, the total and the facets (the match and the
         ranking run once), then one to read the page's documents by key."""
@@ -546,6 +628,7 @@ class DatabaseEngine:
                 request.limit,
                 request.with_facets,
                 self.facet_slugs,
+                self._grouped_facets(request),
             )
             with connections[router.db_for_read(SearchDocument)].cursor() as cursor:
                 cursor.execute(sql, params)
@@ -610,6 +693,9 @@ class PostgresEngine(DatabaseEngine):
 
     def _compiler_class(self):
         return _entry_compiler(super()._compiler_class())
+
+    def _grouped_facets(self, request):
+        return not request.plan.is_empty  # the entries' slugs are text (DocumentEntry)
 
     def suggest(self, audience, prefix, limit):
         compiler_class = _entry_compiler(self.backend.autocomplete_query_compiler_class)

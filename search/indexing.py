@@ -5,7 +5,6 @@ truth for what the engines hold); ``push`` and ``remove`` talk to every configur
 raise ``EngineUnavailable`` when one does not answer, so that the outbox keeps the change.
 """
 
-import json
 from dataclasses import dataclass, field
 
 from django.db import connections, router, transaction
@@ -278,7 +277,7 @@ def write_postgres_entries(backend, documents, title_average=READ_FROM_INDEX):
         **{f"s{number}": values for number, values in enumerate(texts)},
         **{
             column: [
-                json.dumps(getattr(document, column))
+                " ".join(getattr(document, column))  # slugs, see DocumentEntry.themes
                 if column in ("themes", "territories")
                 else getattr(document, column)
                 for document in documents
@@ -292,10 +291,6 @@ def write_postgres_entries(backend, documents, title_average=READ_FROM_INDEX):
     slot_arrays = ", ".join(f"%(s{number})s::text[]" for number in range(len(slots)))
     slot_names = ", ".join(f"s{number}" for number in range(len(slots)))
     columns = ", ".join(ENTRY_COLUMNS)
-    copied = ", ".join(
-        f"{column}::jsonb" if column in ("themes", "territories") else column
-        for column in ENTRY_COLUMNS
-    )
     updates = ",\n".join(
         f"{column} = EXCLUDED.{column}"
         for column in (*ENTRY_COLUMNS, "title", "title_norm", "autocomplete", "body")
@@ -305,7 +300,7 @@ def write_postgres_entries(backend, documents, title_average=READ_FROM_INDEX):
             SELECT * FROM unnest(%(ids)s::bigint[], {column_arrays}, {slot_arrays})
                 AS t(document_id, {columns}, {slot_names})
         ), vectors AS (
-            SELECT document_id, {copied},
+            SELECT document_id, {columns},
                 {_vector_sql(slots, "title", params)} AS title,
                 {_vector_sql(slots, "autocomplete", params)} AS autocomplete,
                 {_vector_sql(slots, "body", params)} AS body

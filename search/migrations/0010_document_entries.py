@@ -27,6 +27,12 @@ JOIN_KEY_DEFINITION = (
 )
 
 
+def _copied(column):
+    if column in ("themes", "territories"):  # JSON arrays of slugs → slugs and spaces
+        return f"array_to_string(ARRAY(SELECT jsonb_array_elements_text(d.{column})), ' ')"
+    return f"d.{column}"
+
+
 def _tables(apps):
     return (
         apps.get_model("search", "DocumentEntry")._meta.db_table,
@@ -64,7 +70,7 @@ def forwards(apps, schema_editor):
     if content_type is not None:
         schema_editor.execute(
             f"INSERT INTO {entries} (document_id, {COPIED}, title, body, autocomplete, "
-            f"title_norm) SELECT d.id, {', '.join(f'd.{c}' for c in COPIED.split(', '))}, "
+            f"title_norm) SELECT d.id, {', '.join(_copied(c) for c in COPIED.split(', '))}, "
             "e.title, e.body, e.autocomplete, e.title_norm "
             f"FROM {documents} d JOIN {generic} e "
             "ON e.content_type_id = %s AND e.object_id = d.id::text",
@@ -151,11 +157,8 @@ class Migration(migrations.Migration):
                     "space_name",
                     models.CharField(blank=True, max_length=200, verbose_name="nom de l'espace"),
                 ),
-                ("themes", models.JSONField(blank=True, default=list, verbose_name="thématiques")),
-                (
-                    "territories",
-                    models.JSONField(blank=True, default=list, verbose_name="territoires"),
-                ),
+                ("themes", models.TextField(blank=True, verbose_name="thématiques")),
+                ("territories", models.TextField(blank=True, verbose_name="territoires")),
                 ("title", django.contrib.postgres.search.SearchVectorField(verbose_name="titre")),
                 ("body", django.contrib.postgres.search.SearchVectorField(verbose_name="texte")),
                 (
