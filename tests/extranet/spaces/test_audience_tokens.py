@@ -35,3 +35,45 @@ def test_staff_reads_everything(staff, space, other_space):
         f"space:{space.pk}",
         f"space:{other_space.pk}",
     }
+
+
+def test_a_view_right_held_through_a_group_gives_the_space_token(outsider, space, other_space):
+    from django.contrib.auth.models import Group
+    from guardian.shortcuts import assign_perm
+
+    from extranet.spaces.roles import SpacePermission
+
+    group = Group.objects.create(name="Chargé·e·s de mission R&T")
+    outsider.groups.add(group)
+    assign_perm(SpacePermission.VIEW.full_codename, group, space)
+    assert audience_tokens(outsider) == {"public", f"space:{space.pk}"}
+
+
+def test_a_right_other_than_view_gives_no_token(outsider, space):
+    from guardian.shortcuts import assign_perm
+
+    from extranet.spaces.roles import SpacePermission
+
+    assign_perm(SpacePermission.POST.full_codename, outsider, space)
+    assert audience_tokens(outsider) == {"public"}
+
+
+def test_tokens_are_the_spaces_the_permission_module_lets_one_see(
+    member, moderator, outsider, space, other_space
+):
+    from extranet.spaces.permissions import filter_spaces_queryset
+
+    for user in (member, moderator, outsider):
+        visible = filter_spaces_queryset(user).values_list("pk", flat=True)
+        assert audience_tokens(user) == {"public", *(f"space:{pk}" for pk in visible)}
+
+
+def test_leaving_a_space_drops_its_token_within_the_same_request(member, space):
+    """The tokens come from the request's rights cache, which a revocation clears."""
+    from extranet.spaces.models import Membership
+    from extranet.spaces.permissions import request_rights_cache
+
+    with request_rights_cache():
+        assert f"space:{space.pk}" in audience_tokens(member)
+        Membership.objects.get(user=member, space=space).delete()
+        assert audience_tokens(member) == {"public"}
