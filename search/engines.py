@@ -235,6 +235,7 @@ def _grouped_facet_counts(names):
     part of the facet's grouping set, and only its true groups are kept. Returns the
     statement's extra common table expression and its ``UNION ALL`` branches."""
     facet_values = FacetValue._meta.db_table
+    separator = DocumentEntry.SLUG_SEPARATOR
 
     def passes_others(facet):
         conditions = [f"m.{name} = 1" for other, name in names.items() if other != facet]
@@ -266,7 +267,7 @@ def _grouped_facet_counts(names):
     ]
     counts = " UNION ALL ".join(
         f"SELECT '{facet_value}' AS facet, s.slug, SUM(g.n) AS n FROM g "
-        f"CROSS JOIN LATERAL unnest(string_to_array(g.{column}, ' ')) AS s (slug) "
+        f"CROSS JOIN LATERAL unnest(string_to_array(g.{column}, '{separator}')) AS s (slug) "
         f"WHERE {rows_of(facet)} AND s.slug <> '' GROUP BY s.slug"
         for (facet, facet_value), column in zip(LABELLED_FACETS.items(), SLUG_COLUMNS, strict=True)
     )

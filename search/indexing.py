@@ -277,7 +277,7 @@ def write_postgres_entries(backend, documents, title_average=READ_FROM_INDEX):
         **{f"s{number}": values for number, values in enumerate(texts)},
         **{
             column: [
-                " ".join(getattr(document, column))  # slugs, see DocumentEntry.themes
+                DocumentEntry.joined_slugs(getattr(document, column))
                 if column in ("themes", "territories")
                 else getattr(document, column)
                 for document in documents

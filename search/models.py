@@ -193,6 +193,10 @@ class DocumentEntry(models.Model):
 
     objects = SearchDocumentQuerySet.as_manager()
 
+    #: Between the slugs of ``themes`` and ``territories`` (a slug has no space): the writer
+    #: joins them with it, the facet counts split on it (``search.engines``).
+    SLUG_SEPARATOR = " "
+
     class Meta:
         verbose_name = "entrée d'index PostgreSQL"
         verbose_name_plural = "entrées d'index PostgreSQL"
@@ -202,6 +206,10 @@ class DocumentEntry(models.Model):
 
     def __str__(self):
         return f"entrée {self.pk}"
+
+    @classmethod
+    def joined_slugs(cls, slugs):
+        return cls.SLUG_SEPARATOR.join(slugs)
 
 
 class FacetValue(models.Model):
