@@ -1,9 +1,9 @@
-"""Django admin for staff: review meetings and their registrations."""
+"""Django admin for staff: review meetings, their registrations and their attendance."""
 
 from django.contrib import admin
 from django.db import models
 
-from .models import Meeting, Registration
+from .models import Attendance, Meeting, Registration
 
 
 class RegistrationInline(admin.TabularInline):
@@ -13,21 +13,35 @@ class RegistrationInline(admin.TabularInline):
     readonly_fields = ("created_at",)
 
 
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+    raw_id_fields = ("user",)
+
+
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ("title", "space", "starts_at", "place", "capacity", "participants")
+    list_display = (
+        "title",
+        "space",
+        "starts_at",
+        "place",
+        "capacity",
+        "participants",
+        "participations",
+    )
     list_filter = ("space",)
     search_fields = ("title", "place")
     date_hierarchy = "starts_at"
     list_select_related = ("space",)
-    raw_id_fields = ("created_by",)
+    raw_id_fields = ("created_by", "attendance_recorded_by")
     filter_horizontal = ("documents",)
-    inlines = [RegistrationInline]
+    inlines = [RegistrationInline, AttendanceInline]
     # A link typed without scheme is a visio link: https.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_participant_count()
+        return super().get_queryset(request).with_participant_count().with_participations()
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         # Only documents of the meeting's own space can be attached.
@@ -44,3 +58,9 @@ class MeetingAdmin(admin.ModelAdmin):
     @admin.display(description="inscrit·e·s", ordering="participant_count")
     def participants(self, meeting):
         return meeting.participant_count
+
+    @admin.display(description="participations")
+    def participations(self, meeting):
+        if not meeting.attendance_is_recorded and meeting.has_started():
+            return f"{meeting.participations} (inscrit·e·s, présences non relevées)"
+        return meeting.participations

@@ -1,14 +1,20 @@
-"""Meetings ("rencontres") of a network's space and who signed up.
+"""Meetings ("rencontres") of a network's space, who signed up and who came.
 
-The activity reports count rencontres and participations: ``Registration`` rows are the
-participations, kept after the meeting (and after a member leaves the space).
+The activity reports count rencontres and participations. After a meeting, a moderator records
+its attendance (``Meeting.participations_expression`` is the one rule that turns it into a
+figure):
+- who came, as ``Attendance`` rows (the form is pre-filled from the sign-ups), or
+- for a meeting held elsewhere (a departmental meeting, a visit on site), a participation count
+  (``participation_count``), when the people who came are not all members of the space.
+Until attendance is recorded, the sign-ups stand in for it, and the report says how many
+meetings still wait for their attendance.
 """
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +32,39 @@ class MeetingQuerySet(models.QuerySet):
             .values("n")
         )
         return self.annotate(participant_count=Coalesce(Subquery(counts), 0))
+
+    def with_participations(self):
+        """Annotate ``participations``: the meeting's figure in the activity report.
+
+        One rule (see the module docstring): the participation count when one was recorded,
+        else the recorded attendees when attendance was taken, else the sign-ups. Correlated
+        subqueries: one query whatever the number of meetings.
+        """
+        attendees = (
+            Attendance.objects.filter(meeting=OuterRef("pk"))
+            .order_by()
+            .values("meeting")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        registrations = (
+            Registration.objects.filter(meeting=OuterRef("pk"))
+            .order_by()
+            .values("meeting")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            participations=Case(
+                When(participation_count__isnull=False, then=F("participation_count")),
+                When(
+                    attendance_recorded_at__isnull=False,
+                    then=Coalesce(Subquery(attendees), 0),
+                ),
+                default=Coalesce(Subquery(registrations), 0),
+                output_field=models.PositiveIntegerField(),
+            )
+        )
 
     def upcoming(self, now=None):
         """Not over yet (a meeting in progress is still listed)."""
@@ -75,6 +114,27 @@ class Meeting(models.Model):
         verbose_name="créée par",
     )
     created_at = models.DateTimeField("créée le", default=timezone.now)
+    attendance_recorded_at = models.DateTimeField(
+        "présences relevées le",
+        null=True,
+        blank=True,
+        help_text="Vide tant que personne n'a relevé les présences de la rencontre.",
+    )
+    attendance_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="présences relevées par",
+    )
+    participation_count = models.PositiveIntegerField(
+        "nombre de participations",
+        null=True,
+        blank=True,
+        help_text="Pour une rencontre tenue ailleurs, sans liste des présent·e·s : le nombre de "
+        "participations. Vide quand les présent·e·s sont relevé·e·s un·e à un·e.",
+    )
 
     objects = MeetingQuerySet.as_manager()
 
@@ -90,6 +150,12 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=Q(capacity__isnull=True) | Q(capacity__gt=0),
                 name="meetings_capacity_positive",
+            ),
+            # A participation count is a way of recording attendance, never a forecast.
+            models.CheckConstraint(
+                condition=Q(participation_count__isnull=True)
+                | Q(attendance_recorded_at__isnull=False),
+                name="meetings_count_is_recorded",
             ),
         ]
 
@@ -117,6 +183,10 @@ class Meeting(models.Model):
     def has_started(self, now=None):
         return self.starts_at <= (now or timezone.now())
 
+    @property
+    def attendance_is_recorded(self):
+        return self.attendance_recorded_at is not None
+
 
 class Registration(models.Model):
     meeting = models.ForeignKey(
@@ -142,3 +212,34 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.meeting}"
+
+
+class Attendance(models.Model):
+    """Someone who came to a meeting, as recorded by a moderator afterwards.
+
+    The row outlives the person's account (``user`` set to null): the year's participations
+    must not shrink when a member deletes their account.
+    """
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendances", verbose_name="rencontre"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_attendances",
+        verbose_name="présent·e",
+    )
+
+    class Meta:
+        verbose_name = "présence"
+        verbose_name_plural = "présences"
+        ordering = ["meeting", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="meetings_attendance_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.user or 'compte supprimé'} présent·e à {self.meeting}"

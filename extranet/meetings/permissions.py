@@ -4,7 +4,9 @@ Space questions go to ``extranet.spaces.permissions``:
 - members who see the space see its meetings and who signs up;
 - organising (create, change, delete) is the space's "manage meetings" right (moderators);
 - signing up needs the "attend meetings" right, a meeting not yet started and a free place;
-  cancelling one's registration, a meeting not yet started.
+  cancelling one's registration, a meeting not yet started;
+- recording attendance is organising (moderators), once the meeting has started (nobody can
+  have come to a meeting that has not begun).
 """
 
 from django.core.exceptions import ValidationError
@@ -17,6 +19,7 @@ from .models import Meeting
 MEETING_NOT_FOUND = "Rencontre introuvable."
 ALREADY_STARTED = "Cette rencontre a déjà commencé ou est passée : les inscriptions sont closes."
 FULL = "Cette rencontre est complète : il n'y a plus de place disponible."
+NOT_STARTED = "Cette rencontre n'a pas encore commencé : les présences se relèvent ensuite."
 
 
 def can_view_meeting(user, meeting: Meeting) -> bool:
@@ -52,6 +55,10 @@ def can_cancel_registration(user, meeting: Meeting) -> bool:
     return can_view_meeting(user, meeting) and not meeting.has_started()
 
 
+def can_record_attendance(user, meeting: Meeting) -> bool:
+    return can_manage_meeting(user, meeting) and meeting.has_started()
+
+
 def check_view_meeting(user, meeting: Meeting) -> None:
     if not can_view_meeting(user, meeting):
         raise Http404(MEETING_NOT_FOUND)
@@ -83,6 +90,13 @@ def check_cancel_registration(user, meeting: Meeting) -> None:
             "annulée.",
             code="started",
         )
+
+
+def check_record_attendance(user, meeting: Meeting) -> None:
+    """404/403 as for organising, then a French ``ValidationError`` before the meeting."""
+    check_manage_meeting(user, meeting)
+    if not meeting.has_started():
+        raise ValidationError(NOT_STARTED, code="not_started")
 
 
 def filter_meetings_queryset(user, queryset=None):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from extranet.forum.sanitize import clean_html
 
 from . import permissions
-from .models import Meeting, Registration
+from .models import Attendance, Meeting, Registration
 
 EDITABLE_FIELDS = ("title", "starts_at", "ends_at", "place", "online_url", "agenda", "capacity")
 
@@ -143,4 +143,82 @@ def participants(meeting):
         get_user_model()
         .objects.filter(meeting_registrations__meeting=meeting)
         .order_by("meeting_registrations__created_at")
+    )
+
+
+def attendance_candidates(meeting):
+    """Who may be recorded as present: the space's members and whoever signed up (a member who
+    signed up and left the space since still came). Callers have checked the right to record."""
+    User = get_user_model()
+    return (
+        User.objects.filter(
+            Exists(Registration.objects.filter(meeting=meeting, user=OuterRef("pk")))
+            | Exists(meeting.space.memberships.filter(user=OuterRef("pk")))
+            | Exists(Attendance.objects.filter(meeting=meeting, user=OuterRef("pk")))
+        )
+        .order_by("last_name", "first_name", "email")
+        .distinct()
+    )
+
+
+def attendance_initial(meeting) -> list[int]:
+    """Ids the attendance form starts from: who was recorded present, or before any record,
+    who signed up (most of them came: the moderator unticks the absent)."""
+    if meeting.attendance_is_recorded and meeting.participation_count is None:
+        rows = Attendance.objects.filter(meeting=meeting, user__isnull=False)
+    else:
+        rows = Registration.objects.filter(meeting=meeting)
+    return list(rows.values_list("user_id", flat=True))
+
+
+def record_attendance(meeting, by, *, attendees=None, count=None) -> Meeting:
+    """Record who came (``attendees``, users among ``attendance_candidates``) or, for a meeting
+    held elsewhere, how many came (``count``): exactly one of the two. Recording again replaces
+    the previous record, whichever its kind.
+    """
+    if (attendees is None) == (count is None):
+        raise TypeError("Indiquez soit les présent·e·s, soit un nombre de participations.")
+    if count is not None and (not isinstance(count, int) or count < 0):
+        raise ValidationError(
+            {"participation_count": "Le nombre de participations doit être un entier positif."}
+        )
+    with transaction.atomic():
+        locked = _lock(meeting.pk)
+        permissions.check_record_attendance(by, locked)
+        if attendees is not None:
+            wanted = {user.pk for user in attendees}
+            allowed = set(
+                attendance_candidates(locked).filter(pk__in=wanted).values_list("pk", flat=True)
+            )
+            if wanted - allowed:
+                raise ValidationError(
+                    {
+                        "attendees": "Seuls les membres de l'espace et les inscrit·e·s peuvent "
+                        "être relevé·e·s présent·e·s."
+                    }
+                )
+        Attendance.objects.filter(meeting=locked).delete()
+        if attendees is not None:
+            Attendance.objects.bulk_create(
+                [Attendance(meeting=locked, user_id=pk) for pk in sorted(wanted)]
+            )
+        locked.participation_count = count
+        locked.attendance_recorded_at = timezone.now()
+        locked.attendance_recorded_by = by
+        locked.save(
+            update_fields=[
+                "participation_count",
+                "attendance_recorded_at",
+                "attendance_recorded_by",
+            ]
+        )
+    return locked
+
+
+def attendees(meeting):
+    """Who was recorded present (callers have checked ``can_view_meeting``)."""
+    return (
+        get_user_model()
+        .objects.filter(meeting_attendances__meeting=meeting)
+        .order_by("last_name", "first_name", "email")
     )
