@@ -5,6 +5,8 @@ urlpatterns = [
     path("", include("cms.feeds.urls")),
     # sitemap.xml and robots.txt.
     path("", include("cms.seo.urls")),
+    # The site plan (/plan-du-site/), computed from the page tree.
+    path("", include("cms.navigation.urls")),
     # Headless API: /api/v2/ (pages, images, documents, page_preview).
     path("", include("cms.api.urls")),
 ]

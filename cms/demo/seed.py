@@ -29,6 +29,7 @@ from cms.models import (
     DossierPage,
     EventIndexPage,
     EventPage,
+    FooterSettings,
     HomeFeaturedDossier,
     HomePage,
     Network,
@@ -47,7 +48,7 @@ from cms.models import (
     Theme,
 )
 
-from .content import dossiers, news, publications, taxonomy
+from .content import dossiers, legal, news, publications, taxonomy
 from .indexing import deferred_indexing
 from .media import demo_collection, pdf_document, placeholder_image
 from .streams import body_stream, page_references
@@ -100,14 +101,16 @@ INDEXES = (
         "Les bulletins d'information de Ressources & Territoires.",
     ),
 )
+# The header menu (« Afficher dans les menus »), in the page tree's order; contact and the
+# legal pages are in the footer, the blog on the home page (its title is too long for a menu).
 MENU_PAGES = {
     "qui-sommes-nous",
-    "pourquoi-adherer",
-    "contact",
     "actualites",
     "dossiers",
-    "agenda",
+    "panoramas-de-presse",
     "publications",
+    "agenda",
+    "flash-info",
 }
 
 
@@ -350,7 +353,8 @@ class _Seeder:
 
     def standard_pages(self, home):
         # Pages that other pages link to come first.
-        ordered = sorted(news.STANDARD_PAGES, key=lambda p: bool(page_references(p.body)))
+        pages = (*news.STANDARD_PAGES, *legal.LEGAL_PAGES)
+        ordered = sorted(pages, key=lambda p: bool(page_references(p.body)))
         for spec in ordered:
             self._page(
                 home,
@@ -490,6 +494,26 @@ class _Seeder:
                 body=self._body(spec.body),
             )
 
+    def footer(self):
+        """Point the footer to the legal pages and the contact page, once: a link editors
+        changed or cleared on purpose is left as it is (only a never-set footer is filled)."""
+        site = Site.objects.filter(is_default_site=True).first()
+        footer, _ = FooterSettings.objects.get_or_create(site=site)
+        chosen = (
+            footer.legal_notice_page_id,
+            footer.accessibility_page_id,
+            footer.privacy_page_id,
+            footer.contact_page_id,
+        )
+        if any(chosen):
+            return
+        footer.legal_notice_page = self.pages[legal.LEGAL_NOTICE]
+        footer.accessibility_page = self.pages[legal.ACCESSIBILITY]
+        footer.privacy_page = self.pages[legal.PRIVACY]
+        footer.contact_page = self.pages["contact"]
+        footer.save()
+        self.report.add("pied de page")
+
     def feature_dossiers(self, home):
         """Put three dossiers on the home page, once: a later run leaves editors' choice."""
         if home.featured_dossiers.exists() or home.revisions.count() > 1:
@@ -517,6 +541,7 @@ class _Seeder:
         self.events()
         self.newsletters()
         self.feature_dossiers(home)
+        self.footer()
         return self.report
 
 

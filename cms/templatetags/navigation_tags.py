@@ -1,0 +1,28 @@
+"""Template tags of the public site's navigation (``cms.navigation``): ``{% main_menu %}``,
+``{% breadcrumbs %}`` and ``{% site_footer %}``, used by ``base.html``.
+
+They take the request from the context and work without it too (a page rendered outside a
+request, an error page): the menu then has its fixed entries only.
+"""
+
+from django import template
+
+from cms.navigation import menus
+
+register = template.Library()
+
+
+@register.inclusion_tag("cms/navigation/main_menu.html", takes_context=True)
+def main_menu(context):
+    return {"entries": menus.main_menu(context.get("request"))}
+
+
+@register.inclusion_tag("cms/navigation/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    return {"trail": menus.breadcrumbs(page, context.get("request")), "page": page}
+
+
+@register.inclusion_tag("cms/navigation/footer_links.html", takes_context=True)
+def site_footer(context):
+    return {"links": menus.footer_links(context.get("request"))}
