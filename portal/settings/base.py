@@ -42,6 +42,10 @@ INSTALLED_APPS = [
     "extranet.notifications",
     "extranet.api",
     "search",
+    # Operations: the e-mail delivery ledger and retries, the scheduler and the task worker.
+    "portal.mailing",
+    "portal.operations",
+    "reports",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -83,6 +87,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz for probes, before the host check and the HTTPS redirect.
+    "portal.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -130,9 +136,15 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     # WAL and a busy timeout let the dev server and a worker share the file without
-    # "database is locked" errors.
+    # "database is locked" errors. IMMEDIATE transactions take the write lock when they begin:
+    # a deferred one that reads then writes (approving a page while the preview panel reads
+    # it) cannot wait for the lock and fails at once with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+        {
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -171,8 +183,11 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Extranet documents live outside MEDIA_ROOT: no web server may ever serve them directly.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# Wagtail documents (private collections among them) are stored under PRIVATE_MEDIA_ROOT too:
+# the default storage routes them there (portal.storage), so serving MEDIA_ROOT never exposes
+# a file whose access Wagtail checks.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "portal.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -184,11 +199,20 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# Seconds before a silent mail server is given up (and the send retried later): without it a
+# hung server holds the e-mail worker forever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL",
     "Ressources & Territoires <ne-pas-repondre@ressources-territoires.example>",
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who receives the server's error reports ("Name <address>", comma separated).
+ADMINS = [
+    (address.split("<")[0].strip() or address, address.split("<")[-1].rstrip(">").strip())
+    for address in env_list("ADMINS")
+]
 
 # Cache: Redis when REDIS_URL is set (shared across processes, needed for login rate
 # limiting with several workers); local memory otherwise.
@@ -206,18 +230,27 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work (django-tasks): database queue + `manage.py db_worker` in production.
+# Background work (django-tasks): database queue + `manage.py run_worker` in production.
+# E-mail has its own queue, consumed by its own worker: a hung mail server never delays search
+# indexing (portal.mailing).
+TASK_QUEUES = ["default", "email"]
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": TASK_QUEUES,
     }
 }
+# Seconds after which a task still RUNNING is taken for lost (its worker died) and requeued by
+# the scheduler (portal.operations.workers); the portal's tasks take seconds.
+TASKS_STALE_AFTER = int(os.environ.get("TASKS_STALE_AFTER", "3600"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ressources & Territoires"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No request from the admin to a third party: avatars are the uploaded ones or initials.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -280,15 +313,39 @@ EXTRANET_INVITATION_DAYS = int(os.environ.get("EXTRANET_INVITATION_DAYS", "14"))
 # Login rate limiting (extranet.accounts): failures per window before a lock-out.
 LOGIN_MAX_FAILURES = int(os.environ.get("LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGIN_LOCKOUT_SECONDS", "900"))
+# Reverse proxies in front of the portal that append the client's address to
+# X-Forwarded-For: the lock-out keys on the address the outermost trusted one saw. 0 (no
+# proxy) uses REMOTE_ADDR; a count larger than the real chain would let clients choose it.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview panel uses an iframe on the same origin.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# Logs on the standard error, each line with time, level and logger; LOG_FORMAT=json writes one
+# JSON object per line for a log collector. Server errors also go to ADMINS by e-mail.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "portal.logs.JsonFormatter"},
+    },
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if os.environ.get("LOG_FORMAT") == "json" else "text",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
+    },
 }
