@@ -7,6 +7,8 @@ urlpatterns = [
     path("", include("cms.seo.urls")),
     # The site plan (/plan-du-site/), computed from the page tree.
     path("", include("cms.navigation.urls")),
+    # Flash Info subscription: subscribe, confirm, unsubscribe (/lettre-d-information/).
+    path("", include("cms.newsletter.urls")),
     # Headless API: /api/v2/ (pages, images, documents, page_preview).
     path("", include("cms.api.urls")),
 ]

@@ -8,7 +8,7 @@ Rules:
 - the breadcrumbs go from the site's home to the current page, only through live, public
   pages (a private or draft ancestor is skipped, never linked);
 - the footer links to the pages chosen in ``FooterSettings``, only while they are live and
-  public, and always to the site plan.
+  public, and always to the Flash Info subscription and the site plan.
 
 The menu and the footer are read on every page, so they are kept in the cache under the
 content generation of ``cms.api.cache``: any publication, move, deletion or change of the
@@ -38,7 +38,8 @@ def _site(request):
     return Site.find_for_request(request) if request is not None else None
 
 
-def _cached(request, name, compute):
+def cached_for_site(request, name, compute):
+    """``compute(site)``, kept in the cache under the content generation and the site."""
     site = _site(request)
     if site is None:
         return compute(None)
@@ -59,7 +60,7 @@ def fixed_links():
 
 def main_menu(request):
     """The header menu's links, each with its ``aria-current`` value for this request."""
-    links = _cached(request, "menu", _menu_links) + fixed_links()
+    links = cached_for_site(request, "menu", _menu_links) + fixed_links()
     path = request.path if request is not None else ""
     return [(link, _current(link.url, path)) for link in links]
 
@@ -100,7 +101,7 @@ def breadcrumbs(page, request):
 
 
 def footer_links(request):
-    return _cached(request, "footer", _footer_links)
+    return cached_for_site(request, "footer", _footer_links)
 
 
 def _footer_links(site):
@@ -123,5 +124,6 @@ def _footer_links(site):
             links.append(Link(title, pages[pk].get_url(current_site=site)))
         elif title.startswith("Accessibilité"):
             links.append(Link(title, ""))
+    links.append(Link("Recevoir le Flash Info", reverse("newsletter:subscribe")))
     links.append(Link("Plan du site", reverse("navigation:site_plan")))
     return links

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
     "extranet.accounts",
     "cms",
+    "cms.newsletter",
     "extranet.spaces",
     "extranet.forum",
     "extranet.documents",

@@ -111,6 +111,7 @@ def test_footer_links_to_the_legal_pages_chosen_in_the_settings_and_the_site_pla
         ("/accessibilite/", "Accessibilité : partiellement conforme"),
         ("/donnees-personnelles/", "Données personnelles"),
         ("/contact/", "Contact"),
+        ("/lettre-d-information/", "Recevoir le Flash Info"),
         ("/plan-du-site/", "Plan du site"),
     ]
 
