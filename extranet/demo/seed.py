@@ -13,6 +13,10 @@
   memberships), so the demo reads like a year of activity. Past meetings' attendance is written
   directly: signing up is (rightly) closed once a meeting has started.
 - Nobody is e-mailed: the demo's posts are recreated history, not news (see `_no_announcements`).
+- The networks' 2023 history (`history_2023`): the meetings the 2023 report counts, with their
+  recorded attendance, and the members' arrival dates, so that the activity report computed for
+  2023 gives the report's table of networks. The recent past meetings above keep their sign-ups
+  without recorded attendance: recording it is the animator's job in the demo.
 
 Idempotent: spaces, topics, documents, folders and meetings are looked up by natural keys
 (slug, or title within the space) and created with all their content only when missing.
@@ -32,7 +36,7 @@ from django.utils.crypto import get_random_string
 
 from cms.demo.files import one_page_pdf
 
-from . import content
+from . import content, history_2023
 from .members import Person
 
 
@@ -328,6 +332,7 @@ class _Seeder:
             self.topics(space, spec, animator)
             self.documents(space, spec, animator)
             self.meetings(space, spec, animator)
+            history_2023.seed_network_year(self, space, spec, animator)
         return self.report
 
 
