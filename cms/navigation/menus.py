@@ -107,7 +107,9 @@ def footer_links(request):
 def _footer_links(site):
     """The accessibility status is always shown (the RGAA asks for it on every page), as a
     link when the statement page is live; the other entries only when their page is."""
-    footer = FooterSettings.for_site(site) if site is not None else FooterSettings()
+    # Not ``for_site``: it creates the row, and a write while rendering a page would start a
+    # new content generation (every cached page thrown away by a mere visit).
+    footer = (site and FooterSettings.objects.filter(site=site).first()) or FooterSettings()
     chosen = [
         ("Mentions légales", footer.legal_notice_page_id),
         (

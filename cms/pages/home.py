@@ -7,6 +7,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable
 
 from cms.api.fields import BODY_API_FIELD, LISTING_API_FIELDS, FeaturedDossiersField
+from cms.home_cache import serve_cached
 
 from .base import BasePage, BodyMixin
 
@@ -47,6 +48,9 @@ class HomePage(BodyMixin, BasePage):
     class Meta:
         verbose_name = "page d'accueil"
         verbose_name_plural = "pages d'accueil"
+
+    def serve(self, request, *args, **kwargs):
+        return serve_cached(request, lambda: super(HomePage, self).serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         from cms.listings import home_sections  # listings imports the page models

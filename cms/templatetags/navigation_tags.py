@@ -7,7 +7,7 @@ request, an error page): the menu then has its fixed entries only.
 
 from django import template
 
-from cms.navigation import menus
+from cms.navigation import chips, menus
 
 register = template.Library()
 
@@ -26,3 +26,8 @@ def breadcrumbs(context):
 @register.inclusion_tag("cms/navigation/footer_links.html", takes_context=True)
 def site_footer(context):
     return {"links": menus.footer_links(context.get("request"))}
+
+
+@register.inclusion_tag("cms/navigation/chips.html", takes_context=True)
+def taxonomy_chips(context, item):
+    return {"chips": chips.taxonomy_chips(item, context.get("request"))}
