@@ -4,7 +4,8 @@ Kept free of Django imports: settings import it before apps are loaded.
 
 - ``ELASTICSEARCH_URL`` → Elasticsearch 9 with French analysis (``ELASTICSEARCH_VERSION=8``
   for the 8 series, with an ``elasticsearch`` 8 client);
-- ``OPENSEARCH_URL`` → OpenSearch 3 (``OPENSEARCH_VERSION=2`` for the 2 series);
+- ``OPENSEARCH_URL`` → OpenSearch, 2.x or 3.x servers alike (one backend: the opensearch-py 3
+  client speaks to both; ``OPENSEARCH_VERSION`` is accepted for the record, ``2`` or ``3``);
 - neither → the database (``search.backends.database``): PostgreSQL full text, or SQLite FTS5
   for the embedded default. On PostgreSQL, search documents are indexed and queried with the
   ``portal_simple`` configuration (``search`` migration 0004: accents removed, no stemming;
@@ -17,8 +18,8 @@ import os
 ENGINE_BACKENDS = {
     ("elasticsearch", "9"): "search.backends.elasticsearch.Elasticsearch9SearchBackend",
     ("elasticsearch", "8"): "search.backends.elasticsearch.Elasticsearch8SearchBackend",
-    ("opensearch", "3"): "search.backends.opensearch.OpenSearch3SearchBackend",
-    ("opensearch", "2"): "search.backends.opensearch.OpenSearch2SearchBackend",
+    ("opensearch", "3"): "search.backends.opensearch.OpenSearchSearchBackend",
+    ("opensearch", "2"): "search.backends.opensearch.OpenSearchSearchBackend",
 }
 POSTGRES_SEARCH_CONFIG = "portal_french"
 #: Search documents: already analysed terms, which must not be stemmed a second time.

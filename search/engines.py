@@ -90,6 +90,31 @@ class EngineUnavailable(Exception):
     """The engine could not answer (connection refused, timeout, cluster error)."""
 
 
+class EngineRejected(Exception):
+    """The engine refused the request itself (an HTTP 400: too many clauses, a query it
+    cannot parse). Retrying elsewhere would not help: the caller is told to simplify."""
+
+
+#: Longest an engine search or suggestion may take, in seconds (``SEARCH_ENGINE_TIMEOUT``).
+DEFAULT_ENGINE_TIMEOUT = 1.0
+
+
+def engine_timeout():
+    return float(getattr(settings, "SEARCH_ENGINE_TIMEOUT", DEFAULT_ENGINE_TIMEOUT))
+
+
+def engine_error(error):
+    """The exception of ours that an engine client's ``error`` means: a request the engine
+    rejects (HTTP 400) is ``EngineRejected``; anything else (refused connection, timeout, a
+    5xx, a red cluster) is ``EngineUnavailable``."""
+    status = getattr(error, "status_code", None)
+    if status is None:
+        status = getattr(getattr(error, "meta", None), "status", None)
+    if status == 400:
+        return EngineRejected(str(error))
+    return EngineUnavailable(str(error))
+
+
 def plan_to_query(plan, analysed):
     """The plan as modelsearch query objects. ``analysed``: database backends match our
     terms; engines that analyse French themselves get the readable texts."""
@@ -850,18 +875,21 @@ class ElasticsearchEngine:
             }
         return body
 
-    def _client(self):
-        client = self.backend.es
-        # A slow cluster must not hold a web worker: one second per search request.
-        if hasattr(client, "options"):
-            return client.options(request_timeout=1)
-        return client
+    def _search(self, body):
+        """One search request, bounded by ``SEARCH_ENGINE_TIMEOUT`` whatever the client: the
+        Elasticsearch 8/9 clients take it through ``options()``, opensearch-py as a
+        ``request_timeout`` argument (it has no ``options``); a slow cluster must not hold a
+        web worker for the backend's own ``TIMEOUT`` (several seconds, meant for indexing)."""
+        client, timeout = self.backend.es, engine_timeout()
+        try:
+            if self.backend.use_new_elasticsearch_api:
+                return client.options(request_timeout=timeout).search(index=self.index_name, **body)
+            return client.search(index=self.index_name, body=body, request_timeout=timeout)
+        except Exception as error:  # transport, timeout, cluster errors of either client
+            raise engine_error(error) from error
 
     def search(self, request):
-        try:
-            response = self._client().search(index=self.index_name, body=self.body(request))
-        except Exception as error:  # transport, timeout, cluster errors of either client
-            raise EngineUnavailable(str(error)) from error
+        response = self._search(self.body(request))
         pks = [hit["fields"]["pk"][0] for hit in response["hits"]["hits"]]
         by_pk = {str(doc.pk): doc for doc in SearchDocument.objects.filter(pk__in=pks)}
         documents = [by_pk[str(pk)] for pk in pks if str(pk) in by_pk]
@@ -905,12 +933,39 @@ class ElasticsearchEngine:
         compiler = self.backend.autocomplete_query_compiler_class(queryset, prefix, operator="and")
         return compiler.get_query()
 
+    def suggest_body(self, audience, prefix, limit):
+        return {
+            "query": self.suggest_query(audience, prefix),
+            "size": limit,
+            "_source": False,
+            "stored_fields": ["pk"],
+        }
+
     def suggest(self, audience, prefix, limit):
-        queryset = SearchDocument.objects.for_audience(audience)
-        try:
-            return list(self.backend.autocomplete(prefix, queryset, operator="and")[:limit])
-        except Exception as error:
-            raise EngineUnavailable(str(error)) from error
+        # Sent by us rather than through ``backend.autocomplete`` so that the same time bound
+        # applies (modelsearch's call waits for the backend's indexing ``TIMEOUT``).
+        response = self._search(self.suggest_body(audience, prefix, limit))
+        pks = [hit["fields"]["pk"][0] for hit in response["hits"]["hits"]]
+        by_pk = {str(doc.pk): doc for doc in SearchDocument.objects.filter(pk__in=pks)}
+        return [by_pk[str(pk)] for pk in pks if str(pk) in by_pk]
+
+
+# One engine per process and configuration, declared here: modelsearch's
+# ``get_search_backend`` builds a new backend, hence a new engine client and connection pool,
+# on every call. Keyed by the configuration itself, so a changed setting (tests) takes effect.
+_default_engines = {}
+
+
+def default_engine():
+    """The engine of the ``default`` search backend, built once per process."""
+    from modelsearch.backends import get_search_backend
+
+    key = repr(sorted(settings.WAGTAILSEARCH_BACKENDS.get("default", {}).items()))
+    engine = _default_engines.get(key)
+    if engine is None:
+        _default_engines.clear()  # only the current configuration is worth keeping
+        engine = _default_engines[key] = engine_for(get_search_backend("default"))
+    return engine
 
 
 def engine_for(backend):

@@ -11,6 +11,7 @@ from django.db import connections, router, transaction
 from django.db.models import prefetch_related_objects
 from modelsearch.backends import get_search_backends_with_name
 
+from search import engine_indexes
 from search.backends.database import search_config_for
 from search.engines import EngineUnavailable
 from search.models import DocumentEntry, FacetValue, SearchDocument
@@ -146,27 +147,37 @@ def _is_postgres_backend(backend):
 READ_FROM_INDEX = object()
 
 
-def push(documents, title_average=READ_FROM_INDEX):
+def push(documents, title_average=READ_FROM_INDEX, into=None):
     """Index ``documents`` (SearchDocument rows) in every engine.
 
     ``title_average``: the average title length (in lexemes) the PostgreSQL backend
     normalises title ranks with; ``rebuild`` reads it once for all its chunks
     (``title_length_average_if_postgres``), otherwise it is read from the index at each push
     (see ``write_postgres_entries``).
+    ``into``: ``{backend name: index}`` to write somewhere else than the index searches read
+    (a rebuild filling a fresh index before the swap, see ``search.engine_indexes``).
     """
     documents = list(documents)
     if not documents:
         return
-    # theme_slugs, labels_text & co. read the facet values: one query for all documents.
-    prefetch_related_objects(documents, "facet_values")
     for name, backend in _backends():
-        try:
-            if _is_postgres_backend(backend):
-                write_postgres_entries(backend, documents, title_average)
-            else:
-                backend.add_bulk(SearchDocument, documents)
-        except Exception as error:  # connection, timeout, cluster or database error
-            raise EngineUnavailable(f"{name}: {error}") from error
+        push_to(backend, documents, title_average, index=(into or {}).get(name), name=name)
+
+
+def push_to(backend, documents, title_average=READ_FROM_INDEX, index=None, name=""):
+    """``push`` for one backend (``index``: a concrete engine index to write to)."""
+    # theme_slugs, labels_text & co. read the facet values: one query for all documents
+    # (a no-op when already fetched for another backend).
+    prefetch_related_objects(documents, "facet_values")
+    try:
+        if _is_postgres_backend(backend):
+            write_postgres_entries(backend, documents, title_average)
+        elif index is not None:
+            index.add_items(SearchDocument, documents)
+        else:
+            backend.add_bulk(SearchDocument, documents)
+    except Exception as error:  # connection, timeout, cluster or database error
+        raise EngineUnavailable(f"{name or type(backend).__name__}: {error}") from error
 
 
 # --- the PostgreSQL index entries, written in one statement ---------------------------------
@@ -337,6 +348,8 @@ def remove(documents):
         try:
             if _is_postgres_backend(backend):
                 _delete_postgres_entries(documents)
+            elif engine_indexes.is_engine(backend):
+                engine_indexes.delete_ids(backend, [document.pk for document in documents])
             else:
                 for document in documents:
                     backend.delete(document)

@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import DatabaseError
-from modelsearch.backends import get_search_backend
 
 from search.analysis.inclusive import SEPARATORS
 from search.analysis.pipeline import TOKEN_RE, fold
@@ -27,10 +26,11 @@ from search.analysis.queries import parse
 from search.audience import audience_tokens
 from search.engines import (
     FACETS,
+    EngineRejected,
     EngineUnavailable,
     FallbackEngine,
     SearchRequest,
-    engine_for,
+    default_engine,
 )
 from search.forms import InvalidSearch, clean_query_text, validate_search
 from search.highlight import highlight, snippet
@@ -114,9 +114,20 @@ def _result(document, terms):
     )
 
 
+ENGINE_REJECTED = (
+    "Le moteur de recherche n'a pas pu traiter cette recherche : "
+    "simplifiez-la (moins de mots ou de filtres)."
+)
+
+
 def _run(engine, request):
     try:
         return engine.search(request), False
+    except EngineRejected as error:
+        # The engine refused the request itself: the fallback would only be slower. The
+        # caller gets a 400 that says what to do.
+        logger.warning("Search engine %s rejected a request: %s", engine.name, error)
+        raise InvalidSearch({"q": [ENGINE_REJECTED]}) from error
     except (EngineUnavailable, DatabaseError) as error:
         logger.warning("Search engine %s unavailable, using the fallback: %s", engine.name, error)
     try:
@@ -155,7 +166,7 @@ def search_with_parameters(user, parameters):
         offset=(page - 1) * page_size,
         limit=page_size,
     )
-    outcome, degraded = _run(engine_for(get_search_backend()), request)
+    outcome, degraded = _run(default_engine(), request)
     terms = plan.all_terms()
     facets = {
         facet: [
@@ -195,10 +206,10 @@ def suggest(user, prefix, limit=SUGGEST_LIMIT):
     if len(text) < SUGGEST_MIN_LENGTH:
         return []
     audience = audience_tokens(user)
-    engine = engine_for(get_search_backend())
+    engine = default_engine()
     try:
         documents = engine.suggest(audience, text, limit * 2)
-    except (EngineUnavailable, DatabaseError) as error:
+    except (EngineUnavailable, EngineRejected, DatabaseError) as error:
         logger.warning("Suggestions from the fallback: %s", error)
         documents = FallbackEngine().suggest(audience, prefix.strip(), limit * 2)
     suggestions, seen = [], set()

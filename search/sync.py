@@ -26,7 +26,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from search import indexing
+from search import engine_indexes, indexing
 from search.documents import builder_for_model, builders
 from search.engines import EngineUnavailable
 from search.models import IndexChange, SearchDocument
@@ -286,11 +286,18 @@ def rebuild(chunk_size=REBUILD_CHUNK, on_progress=None, reset_engine=False):
     from modelsearch.backends import get_search_backends_with_name
 
     started = timezone.now()
+    # Engines get a fresh index that searches do not read until the swap at the end (no gap
+    # in answers, see ``search.engine_indexes``); the database backends are reset in place.
+    fresh = {}
     if reset_engine:
-        for _name, backend in get_search_backends_with_name(with_auto_update=True):
-            index = backend.get_index_for_model(SearchDocument)
-            index.reset()
-            index.add_model(SearchDocument)
+        for name, backend in get_search_backends_with_name(with_auto_update=True):
+            if engine_indexes.is_engine(backend):
+                fresh[name] = (backend, engine_indexes.fresh_index(backend))
+            else:
+                index = backend.get_index_for_model(SearchDocument)
+                index.reset()
+                index.add_model(SearchDocument)
+    into = {name: index for name, (_backend, index) in fresh.items()}
     streams = [
         _Stream(builder, ContentType.objects.get_for_model(builder.model), count)
         for builder in builders()
@@ -311,12 +318,17 @@ def rebuild(chunk_size=REBUILD_CHUNK, on_progress=None, reset_engine=False):
         pairs = [(obj, data) for obj, data in built if data is not None]
         if pairs:
             documents = indexing.store_many(stream.content_type, pairs, started)
-            indexing.push(documents, title_average=title_average)
+            indexing.push(documents, title_average=title_average, into=into)
         done += len(sources)
         if on_progress:
             source = stream.builder.model_label
             on_progress(Progress(done, total, time.monotonic() - clock, source))
+    for backend, index in fresh.values():
+        engine_indexes.swap(backend, index)
     removed = _remove_orphans(started, chunk_size)
+    for backend, _index in fresh.values():
+        # Changes recorded during the rebuild went to the index searches read then.
+        engine_indexes.reconcile(backend, changed_since=started)
     return Progress(done, total, time.monotonic() - clock), removed
 
 

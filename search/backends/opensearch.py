@@ -1,46 +1,35 @@
-"""OpenSearch 3 (default) and 2 backends with the same French analysis as Elasticsearch."""
+"""OpenSearch with the same French analysis as Elasticsearch.
 
-from modelsearch.backends import opensearch2, opensearch3
+One backend for OpenSearch 2.x and 3.x servers: the opensearch-py 3 client (locked) speaks
+to both, and so does modelsearch's ``opensearch3`` backend, which is written for that client.
+Its ``opensearch2`` backend is written for the opensearch-py 2 client (positional arguments
+to ``indices.create``, refused by the 3 client): against a live node it failed at the first
+index creation, so the portal does not offer it (tested live: OpenSearch 2.19, see
+docs/search.md).
+"""
+
+from modelsearch.backends import opensearch3
 
 from ._french_mixins import FrenchMappingMixin, with_french_settings
 
 
-class OpenSearch3Mapping(FrenchMappingMixin, opensearch3.OpenSearch3Mapping):
+class OpenSearchMapping(FrenchMappingMixin, opensearch3.OpenSearch3Mapping):
     pass
 
 
-class OpenSearch3SearchQueryCompiler(opensearch3.OpenSearch3SearchQueryCompiler):
-    mapping_class = OpenSearch3Mapping
+class OpenSearchSearchQueryCompiler(opensearch3.OpenSearch3SearchQueryCompiler):
+    mapping_class = OpenSearchMapping
 
 
-class OpenSearch3AutocompleteQueryCompiler(opensearch3.OpenSearch3AutocompleteQueryCompiler):
-    mapping_class = OpenSearch3Mapping
+class OpenSearchAutocompleteQueryCompiler(opensearch3.OpenSearch3AutocompleteQueryCompiler):
+    mapping_class = OpenSearchMapping
 
 
-class OpenSearch3SearchBackend(opensearch3.OpenSearch3SearchBackend):
-    mapping_class = OpenSearch3Mapping
-    query_compiler_class = OpenSearch3SearchQueryCompiler
-    autocomplete_query_compiler_class = OpenSearch3AutocompleteQueryCompiler
+class OpenSearchSearchBackend(opensearch3.OpenSearch3SearchBackend):
+    mapping_class = OpenSearchMapping
+    query_compiler_class = OpenSearchSearchQueryCompiler
+    autocomplete_query_compiler_class = OpenSearchAutocompleteQueryCompiler
     settings = with_french_settings(opensearch3.OpenSearch3SearchBackend.settings)
 
 
-class OpenSearch2Mapping(FrenchMappingMixin, opensearch2.OpenSearch2Mapping):
-    pass
-
-
-class OpenSearch2SearchQueryCompiler(opensearch2.OpenSearch2SearchQueryCompiler):
-    mapping_class = OpenSearch2Mapping
-
-
-class OpenSearch2AutocompleteQueryCompiler(opensearch2.OpenSearch2AutocompleteQueryCompiler):
-    mapping_class = OpenSearch2Mapping
-
-
-class OpenSearch2SearchBackend(opensearch2.OpenSearch2SearchBackend):
-    mapping_class = OpenSearch2Mapping
-    query_compiler_class = OpenSearch2SearchQueryCompiler
-    autocomplete_query_compiler_class = OpenSearch2AutocompleteQueryCompiler
-    settings = with_french_settings(opensearch2.OpenSearch2SearchBackend.settings)
-
-
-SearchBackend = OpenSearch3SearchBackend
+SearchBackend = OpenSearchSearchBackend

@@ -8,6 +8,7 @@ from search.models import STAFF, Kind, space_audience
 from tests.factories.extranet import SpaceFactory, make_member
 from tests.factories.search import make_document
 from tests.factories.users import UserFactory
+from tests.search.live_engine import ENGINES, live_engine_configured
 
 
 @pytest.fixture
@@ -77,3 +78,21 @@ def corpus(space, other_space):
             territories=[("34", "Hérault")],
         ),
     }
+
+
+@pytest.fixture(params=ENGINES)
+def search_engine(request, db):
+    """Runs the test on the database's engine (SQLite FTS or PostgreSQL, whichever the run
+    uses) and on the live engine (marked ``engine``), with the same expectations."""
+    if request.param == "database":
+        yield None
+        return
+    with live_engine_configured() as backend:
+        yield backend
+
+
+@pytest.fixture
+def live(db):
+    """The live engine alone (tests/search/engine/): the configured backend, empty."""
+    with live_engine_configured() as backend:
+        yield backend

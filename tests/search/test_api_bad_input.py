@@ -197,7 +197,7 @@ class _UnreachableEngine:
 
 
 def test_engine_down_api_answers_from_the_fallback_flagged_degraded(client, laicite, monkeypatch):
-    monkeypatch.setattr(service, "engine_for", lambda backend: _UnreachableEngine())
+    monkeypatch.setattr(service, "default_engine", lambda: _UnreachableEngine())
     response = client.get(SEARCH_URL, {"q": "laïcité"})
     assert response.status_code == 200
     data = response.json()
@@ -206,7 +206,7 @@ def test_engine_down_api_answers_from_the_fallback_flagged_degraded(client, laic
 
 
 def test_engine_down_suggestions_still_answer(client, laicite, monkeypatch):
-    monkeypatch.setattr(service, "engine_for", lambda backend: _UnreachableEngine())
+    monkeypatch.setattr(service, "default_engine", lambda: _UnreachableEngine())
     response = client.get(SUGGEST_URL, {"q": "Formation"})
     assert response.status_code == 200
     assert [s["title"] for s in response.json()["suggestions"]] == [laicite.title]
@@ -216,7 +216,7 @@ def test_engine_and_fallback_down_answer_503_with_degraded(client, laicite, monk
     def broken(self, request):
         raise DatabaseError("no database")
 
-    monkeypatch.setattr(service, "engine_for", lambda backend: _UnreachableEngine())
+    monkeypatch.setattr(service, "default_engine", lambda: _UnreachableEngine())
     monkeypatch.setattr(engines.FallbackEngine, "search", broken)
     response = client.get(SEARCH_URL, {"q": "laïcité"})
     assert response.status_code == 503
@@ -229,7 +229,7 @@ def test_suggestions_with_the_database_gone_answer_503(client, monkeypatch):
     def broken(self, audience, prefix, limit):
         raise DatabaseError("no database")
 
-    monkeypatch.setattr(service, "engine_for", lambda backend: _UnreachableEngine())
+    monkeypatch.setattr(service, "default_engine", lambda: _UnreachableEngine())
     monkeypatch.setattr(engines.FallbackEngine, "suggest", broken)
     response = client.get(SUGGEST_URL, {"q": "laïcité"})
     assert response.status_code == 503 and response.json()["degraded"] is True

@@ -14,7 +14,7 @@ from tests.factories.extranet import SpaceFactory, make_member
 from tests.factories.extranet import make_document as make_space_document
 from tests.factories.users import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_engine")]
 
 
 @pytest.fixture

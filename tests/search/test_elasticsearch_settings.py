@@ -18,8 +18,7 @@ from search.models import SearchDocument
 BACKENDS = [
     "search.backends.elasticsearch.Elasticsearch9SearchBackend",
     "search.backends.elasticsearch.Elasticsearch8SearchBackend",
-    "search.backends.opensearch.OpenSearch3SearchBackend",
-    "search.backends.opensearch.OpenSearch2SearchBackend",
+    "search.backends.opensearch.OpenSearchSearchBackend",
 ]
 
 
@@ -147,6 +146,6 @@ def test_environment_selects_the_backend():
     )["default"]
     assert es8["BACKEND"].endswith("Elasticsearch8SearchBackend")
     opensearch = search_backends_from_env({"OPENSEARCH_URL": "http://os:9200"})["default"]
-    assert opensearch["BACKEND"] == "search.backends.opensearch.OpenSearch3SearchBackend"
+    assert opensearch["BACKEND"] == "search.backends.opensearch.OpenSearchSearchBackend"
     with pytest.raises(ValueError):
         search_backends_from_env({"ELASTICSEARCH_URL": "http://es", "ELASTICSEARCH_VERSION": "6"})

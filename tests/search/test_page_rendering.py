@@ -240,7 +240,7 @@ class _UnreachableEngine:
 
 
 def test_engine_down_page_shows_fallback_results_with_a_notice(client, laicite, monkeypatch):
-    monkeypatch.setattr(service, "engine_for", lambda backend: _UnreachableEngine())
+    monkeypatch.setattr(service, "default_engine", lambda: _UnreachableEngine())
     response = client.get(PAGE_URL, {"q": "laïcité"})
     assert response.status_code == 200
     soup = _soup(response)
@@ -252,7 +252,7 @@ def test_engine_and_fallback_down_answer_a_503_page(client, laicite, monkeypatch
     def broken(self, request):
         raise DatabaseError("no database")
 
-    monkeypatch.setattr(service, "engine_for", lambda backend: _UnreachableEngine())
+    monkeypatch.setattr(service, "default_engine", lambda: _UnreachableEngine())
     monkeypatch.setattr(engines.FallbackEngine, "search", broken)
     response = client.get(PAGE_URL, {"q": "laïcité"})
     assert response.status_code == 503

@@ -215,7 +215,7 @@ class _UnreachableEngine:
 def test_engine_down_answers_from_the_database_rows_flagged_degraded(
     library, anonymous, monkeypatch
 ):
-    monkeypatch.setattr(service, "engine_for", lambda backend: _UnreachableEngine())
+    monkeypatch.setattr(service, "default_engine", lambda: _UnreachableEngine())
     response = search(anonymous, "laïcité")
     assert response.degraded
     assert _titles(response) == [library["laicite"].title]
@@ -224,13 +224,13 @@ def test_engine_down_answers_from_the_database_rows_flagged_degraded(
 
 def test_engine_down_still_applies_the_audience(library, anonymous, staff, monkeypatch):
     make_document("Note laïcité", "interne", audience="staff")
-    monkeypatch.setattr(service, "engine_for", lambda backend: _UnreachableEngine())
+    monkeypatch.setattr(service, "default_engine", lambda: _UnreachableEngine())
     assert _titles(search(anonymous, "laïcité")) == [library["laicite"].title]
     assert len(search(staff, "laïcité").results) == 2
 
 
 def test_engine_down_suggestions_come_from_the_database_rows(library, anonymous, monkeypatch):
-    monkeypatch.setattr(service, "engine_for", lambda backend: _UnreachableEngine())
+    monkeypatch.setattr(service, "default_engine", lambda: _UnreachableEngine())
     assert [s["title"] for s in suggest(anonymous, "Formation")] == [library["laicite"].title]
 
 
@@ -238,7 +238,7 @@ def test_engine_and_fallback_down_raise_search_unavailable(anonymous, monkeypatc
     def broken(self, request):
         raise DatabaseError("no database")
 
-    monkeypatch.setattr(service, "engine_for", lambda backend: _UnreachableEngine())
+    monkeypatch.setattr(service, "default_engine", lambda: _UnreachableEngine())
     monkeypatch.setattr(engines.FallbackEngine, "search", broken)
     with pytest.raises(service.SearchUnavailable):
         search(anonymous, "laïcité")

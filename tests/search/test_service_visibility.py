@@ -10,7 +10,7 @@ from extranet.spaces.models import Membership
 from search.models import SearchDocument, space_audience
 from search.service import _restricted_label, search, suggest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_engine")]
 
 
 def _titles(response):

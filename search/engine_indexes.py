@@ -1,0 +1,153 @@
+"""The search documents' index on Elasticsearch and OpenSearch: rebuilt behind an alias.
+
+Searches always go to the name ``<prefix>search_searchdocument`` (modelsearch's index name for
+``SearchDocument``). Once the portal has rebuilt it, that name is an *alias* of a concrete
+index named ``<alias>_<suffix>``. A rebuild with ``--reset`` (new settings or mapping):
+
+1. ``fresh_index`` creates a new concrete index with the current settings and mapping;
+2. the rebuild writes every document into it, while searches keep reading the old one and
+   ordinary changes (``search.sync``) keep going to the alias;
+3. ``swap`` moves the alias in one ``_aliases`` request (remove + add are atomic there), then
+   deletes the old index: no moment without an answer, never two indexes answering at once;
+4. ``reconcile`` replays what changed during the rebuild (documents written after it began,
+   documents deleted meanwhile), since those changes went to the old index.
+
+The first swap over a concrete index of that name (one created before aliases, by
+``index.reset()``) has to delete it first: that one time has a short gap, said by ``swap``.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.utils.crypto import get_random_string
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+
+from search.models import SearchDocument
+
+logger = logging.getLogger(__name__)
+
+#: Documents per page when listing an index's ids (``search_after`` on ``pk``).
+ID_PAGE_SIZE = 5000
+
+
+def is_engine(backend):
+    return isinstance(backend, ElasticsearchBaseSearchBackend)
+
+
+def _indices(backend):
+    return backend.es.indices
+
+
+def alias_of(backend):
+    """The index object searches read (``backend.add_bulk`` and ``delete`` write to it)."""
+    return backend.get_index_for_model(SearchDocument)
+
+
+def fresh_index(backend):
+    """A new, empty concrete index for the documents, with the backend's current settings
+    and the documents' mapping; not yet searched."""
+    alias = alias_of(backend)
+    index = backend.index_class(backend, f"{alias.name}_{get_random_string(8).lower()}")
+    index.put()
+    index.add_model(SearchDocument)
+    return index
+
+
+def _aliased_names(backend, name):
+    indices = _indices(backend)
+    if not indices.exists_alias(name=name):
+        return []
+    return sorted(indices.get_alias(name=name))
+
+
+def swap(backend, new_index):
+    """Point the alias at ``new_index`` atomically and delete the indexes it pointed to.
+    Returns the names of the deleted indexes."""
+    alias = alias_of(backend)
+    indices = _indices(backend)
+    old = _aliased_names(backend, alias.name)
+    if not old and indices.exists(index=alias.name):
+        # A concrete index holds the alias's name: it must go before the alias can exist.
+        logger.warning("Index %s was not an alias: deleted before the swap", alias.name)
+        indices.delete(index=alias.name)
+        old_deleted = [alias.name]
+    else:
+        old_deleted = []
+    actions = [{"remove": {"index": name, "alias": alias.name}} for name in old]
+    actions.append({"add": {"index": new_index.name, "alias": alias.name}})
+    indices.update_aliases(body={"actions": actions})
+    for name in old:
+        if name != new_index.name:
+            indices.delete(index=name)
+    return old_deleted + [name for name in old if name != new_index.name]
+
+
+def refresh(backend):
+    _indices(backend).refresh(index=alias_of(backend).name)
+
+
+def document_ids(backend):
+    """Every document id (``pk``) the engine holds, as strings, read by pages of
+    ``ID_PAGE_SIZE`` sorted by ``pk`` (``search_after``: no deep paging, no scroll context)."""
+    index_name = alias_of(backend).name
+    ids, after = set(), None
+    while True:
+        body = {
+            "query": {"match_all": {}},
+            "size": ID_PAGE_SIZE,
+            "sort": [{"pk": "asc"}],
+            "_source": False,
+            "stored_fields": ["pk"],
+        }
+        if after is not None:
+            body["search_after"] = after
+        if backend.use_new_elasticsearch_api:
+            response = backend.es.search(index=index_name, **body)
+        else:
+            response = backend.es.search(index=index_name, body=body)
+        hits = response["hits"]["hits"]
+        if not hits:
+            return ids
+        ids.update(str(hit["fields"]["pk"][0]) for hit in hits)
+        after = hits[-1]["sort"]
+
+
+@dataclass
+class Reconciliation:
+    pushed: int = 0  # documents written again (changed during the rebuild)
+    removed: int = 0  # ids the engine held without a document row
+
+
+def reconcile(backend, changed_since):
+    """After a swap: write again the documents changed since ``changed_since`` and delete
+    from the engine the ids without a document row (deleted during the rebuild)."""
+    from search import indexing
+
+    report = Reconciliation()
+    changed = SearchDocument.objects.filter(updated_at__gt=changed_since).order_by("pk")
+    last = 0
+    while True:
+        documents = list(changed.filter(pk__gt=last)[:500])
+        if not documents:
+            break
+        last = documents[-1].pk
+        indexing.push_to(backend, documents)
+        report.pushed += len(documents)
+    refresh(backend)
+    held = document_ids(backend)
+    stored, held_list = set(), sorted(held)
+    for start in range(0, len(held_list), 5000):
+        rows = SearchDocument.objects.filter(pk__in=held_list[start : start + 5000])
+        stored.update(str(pk) for pk in rows.values_list("pk", flat=True))
+    extra = held - stored
+    if extra:
+        delete_ids(backend, extra)
+        report.removed = len(extra)
+    return report
+
+
+def delete_ids(backend, ids):
+    """Delete documents by id in bulk requests (missing ids are not an error)."""
+    index_name = alias_of(backend).name
+    actions = [{"_op_type": "delete", "_index": index_name, "_id": str(pk)} for pk in ids]
+    backend.bulk(backend.es, actions, raise_on_error=False)

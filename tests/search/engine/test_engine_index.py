@@ -1,0 +1,217 @@
+"""The live engine's index: rebuilt behind an alias without a gap in answers, and every kind
+of change (create, edit, unpublish, delete, hide, move) reaching it. Marked ``engine``."""
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page
+
+from extranet.forum.models import Post
+from extranet.forum.services import edit_post, hide_post
+from search import engine_indexes, sync
+from search.models import SearchDocument
+from search.service import search
+from tests.factories.cms import make_news, make_site_tree
+from tests.factories.extranet import SpaceFactory, make_member, make_reply, make_topic
+from tests.search.live_engine import database_ids, engine_ids, refresh
+
+pytestmark = [pytest.mark.django_db, pytest.mark.engine, pytest.mark.usefixtures("live")]
+
+
+def _titles(user, q):
+    response = search(user, q)
+    assert not response.degraded, "the engine must answer, not the fallback"
+    return {result.title for result in response.results}
+
+
+def _alias_targets(backend):
+    alias = engine_indexes.alias_of(backend).name
+    return sorted(backend.es.indices.get_alias(name=alias))
+
+
+# --- rebuild --------------------------------------------------------------------------------
+# Rebuilds read the sources: pages here (documents made without a source are orphans to it).
+
+
+@pytest.fixture
+def tree():
+    return make_site_tree()
+
+
+def _news(tree, count, title):
+    pages = [make_news(tree.news_index, title=f"{title} {n}") for n in range(count)]
+    sync.process_pending()
+    return pages
+
+
+def test_a_rebuild_with_reset_fills_a_new_index_and_moves_the_alias_to_it(live, tree, anonymous):
+    _news(tree, 1, "Laïcité à l'école")
+    before = _alias_targets(live)
+    sync.rebuild(reset_engine=True)
+    after = _alias_targets(live)
+    assert len(after) == 1 and after != before
+    assert not live.es.indices.exists(index=before[0])  # the old index is gone
+    assert _titles(anonymous, "laïcité") == {"Laïcité à l'école 0"}
+
+
+def test_searches_answer_in_full_at_every_step_of_a_rebuild_with_reset(live, tree, anonymous):
+    titles = {page.title for page in _news(tree, 9, "Laïcité, fiche")}
+    seen = []
+
+    def search_meanwhile(progress):
+        refresh()
+        seen.append(_titles(anonymous, "laïcité"))
+
+    sync.rebuild(chunk_size=2, on_progress=search_meanwhile, reset_engine=True)
+    assert len(seen) >= 5  # searched between chunks, while the new index filled up
+    assert all(answer == titles for answer in seen)
+    assert _titles(anonymous, "laïcité") == titles
+
+
+def test_changes_made_during_a_rebuild_are_in_the_rebuilt_index(live, tree, anonymous):
+    pages = _news(tree, 6, "Décrochage scolaire, fiche")
+    changes = {}
+
+    def change_once(progress):
+        if changes:
+            return
+        # Applied to the index searches read at that moment: the one being replaced.
+        changes["added"] = make_news(tree.news_index, title="Décrochage : nouvelle fiche")
+        changes["gone"] = pages[-1].title
+        pages[-1].unpublish()
+        sync.process_pending()
+
+    sync.rebuild(chunk_size=2, on_progress=change_once, reset_engine=True)
+    assert engine_ids() == database_ids()
+    found = _titles(anonymous, "décrochage")
+    assert "Décrochage : nouvelle fiche" in found
+    assert changes["gone"] not in found
+    assert len(found) == 6
+
+
+def test_a_rebuild_over_an_index_that_is_not_an_alias_replaces_it(live, tree, anonymous):
+    alias = engine_indexes.alias_of(live)
+    for name in _alias_targets(live):
+        live.es.indices.delete(index=name)
+    alias.put()  # an index of the alias's name, as modelsearch's own reset leaves it
+    _news(tree, 1, "Politique de la ville : contrat")
+    sync.rebuild(reset_engine=True)
+    assert live.es.indices.exists_alias(name=alias.name)
+    assert _titles(anonymous, "contrat de ville") == {"Politique de la ville : contrat 0"}
+
+
+# --- changes reaching the index ---------------------------------------------------------------
+
+
+def _page_document(page):
+    return SearchDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(Page), object_id=str(page.pk)
+    ).first()
+
+
+def test_a_published_page_reaches_the_index(tree, anonymous):
+    page = make_news(tree.news_index, title="Égalité femmes-hommes : le plan régional")
+    sync.process_pending()
+    assert str(_page_document(page).pk) in engine_ids()
+    assert _titles(anonymous, "égalité plan régional") == {page.title}
+
+
+def test_an_edited_page_is_found_by_its_new_words_only(tree, anonymous):
+    page = make_news(tree.news_index, title="Rencontre des coordinateurs")
+    sync.process_pending()
+    page.title = "Rencontre des médiatrices"
+    page.save_revision().publish()
+    sync.process_pending()
+    assert _titles(anonymous, "médiatrices") == {"Rencontre des médiatrices"}
+    assert _titles(anonymous, "coordinateurs") == set()
+
+
+def test_an_unpublished_page_leaves_the_index(tree, anonymous):
+    page = make_news(tree.news_index, title="Cités éducatives : bilan")
+    sync.process_pending()
+    document_id = str(_page_document(page).pk)
+    page.unpublish()
+    sync.process_pending()
+    assert document_id not in engine_ids()
+    assert _titles(anonymous, "cités éducatives") == set()
+
+
+def test_a_deleted_page_leaves_the_index(tree, anonymous):
+    page = make_news(tree.news_index, title="Illettrisme : journée d'étude")
+    sync.process_pending()
+    document_id = str(_page_document(page).pk)
+    page.delete()
+    sync.process_pending()
+    assert document_id not in engine_ids()
+    assert engine_ids() == database_ids()
+
+
+def test_a_page_moved_under_a_restricted_section_becomes_staff_only(tree, anonymous, staff):
+    from wagtail.models import PageViewRestriction
+
+    page = make_news(tree.news_index, title="Radicalisation : ressources")
+    PageViewRestriction.objects.create(page=tree.dossier_index, restriction_type="login")
+    sync.process_pending()
+    assert _titles(anonymous, "radicalisation") == {page.title}
+    page.move(tree.dossier_index, pos="last-child")
+    sync.process_pending()
+    assert _titles(anonymous, "radicalisation") == set()
+    assert _titles(staff, "radicalisation") == {page.title}
+
+
+@pytest.fixture
+def space():
+    return SpaceFactory(name="Réseau VRL Occitanie", slug="vrl")
+
+
+def _post_document_id(post):
+    return str(
+        SearchDocument.objects.get(
+            content_type=ContentType.objects.get_for_model(Post), object_id=str(post.pk)
+        ).pk
+    )
+
+
+def test_a_new_reply_reaches_the_index_for_its_space_only(space, anonymous):
+    member = make_member(space)
+    topic = make_topic(space, title="Laïcité à l'école")
+    make_reply(topic, body="Les référentes laïcité du rectorat interviennent.")
+    sync.process_pending()
+    assert "Laïcité à l'école" in _titles(member, "référentes rectorat")
+    assert _titles(anonymous, "référentes rectorat") == set()
+
+
+def test_an_edited_post_is_found_by_its_new_words(space):
+    member = make_member(space)
+    topic = make_topic(space, title="Formation VRL")
+    post = make_reply(topic, author=member, body="Session à Toulouse")
+    sync.process_pending()
+    edit_post(post, member, "Session à Montpellier")
+    sync.process_pending()
+    assert "Formation VRL" in _titles(member, "montpellier")
+    assert _titles(member, "toulouse") == set()
+
+
+def test_a_hidden_post_leaves_the_index(space):
+    member = make_member(space)
+    moderator = make_member(space, role="moderator")
+    topic = make_topic(space, title="Échanges de pratiques")
+    post = make_reply(topic, body="Un message hors charte sur le complotisme")
+    sync.process_pending()
+    document_id = _post_document_id(post)
+    hide_post(post, moderator, "hors charte")
+    sync.process_pending()
+    assert document_id not in engine_ids()
+    assert _titles(member, "complotisme") == set()
+
+
+def test_a_topic_moved_to_another_space_follows_its_new_audience(space):
+    other = SpaceFactory(name="Réseau PRE", slug="pre")
+    vrl_member, pre_member = make_member(space), make_member(other)
+    topic = make_topic(space, title="Parentalité : outils partagés", body="Des outils")
+    sync.process_pending()
+    assert _titles(vrl_member, "parentalité") == {topic.title}
+    topic.space = other
+    topic.save()
+    sync.process_pending()
+    assert _titles(pre_member, "parentalité") == {topic.title}
+    assert _titles(vrl_member, "parentalité") == set()
