@@ -8,11 +8,15 @@ lock holding its end time and resets the counters, so the person starts afresh o
 The e-mail lock protects an account from a distributed guess; the IP lock stops one client
 spraying many accounts.
 
-Behind a reverse proxy, REMOTE_ADDR must be the client's address (set by the proxy layer),
-otherwise every visitor shares the proxy's IP lock.
+Behind reverse proxies REMOTE_ADDR is the nearest proxy's address, shared by every visitor:
+keyed on it, five failures from five clients would lock out everyone. With
+TRUSTED_PROXY_COUNT = N, the client is the address the outermost of the N trusted proxies saw,
+the N-th entry from the right of X-Forwarded-For (each proxy appends its peer's address; what
+the client itself wrote stands further left and is never believed).
 """
 
 import hashlib
+import ipaddress
 import math
 import time
 
@@ -35,7 +39,20 @@ def lockout_message():
 def client_ip(request):
     if request is None:
         return ""
-    return request.META.get("REMOTE_ADDR", "")
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies <= 0:
+        return remote
+    chain = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    chain = [address for address in chain if address]
+    if len(chain) < proxies:
+        # Fewer hops than trusted proxies: the request did not come through them all.
+        return remote
+    candidate = chain[-proxies]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
 
 
 def _identities(email, ip):

@@ -1,0 +1,83 @@
+"""The default file storage: public media under MEDIA_ROOT, Wagtail documents elsewhere.
+
+Wagtail stores its documents (``documents/…``) with the default storage, and documents of a
+private collection are among them: kept under MEDIA_ROOT, any server publishing the media
+directory would hand them to anyone who guesses a name. This storage sends every name under
+``documents/`` to PRIVATE_MEDIA_ROOT (beside the extranet's files), where nothing is served:
+they leave only through Wagtail's serve view (``WAGTAILDOCS_SERVE_METHOD = "serve_view"``),
+which checks the collection's restrictions. Images stay public (nothing private goes into the
+image library, see DESIGN.md).
+
+Each operation goes to one of two file-system storages by the name's prefix; ``_open`` and
+``_save`` are the methods Django documents for custom storages to implement.
+"""
+
+import os
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+
+#: Names stored under PRIVATE_MEDIA_ROOT instead of MEDIA_ROOT.
+PRIVATE_PREFIXES = ("documents/",)
+
+
+def is_private(name):
+    return os.path.normpath(str(name)).replace("\\", "/").lstrip("/").startswith(PRIVATE_PREFIXES)
+
+
+class PrivateFilesStorage(FileSystemStorage):
+    """Rooted at PRIVATE_MEDIA_ROOT, read at each use (tests change it), without URLs."""
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError(
+            "Les documents n'ont pas d'URL dans les médias publics : ils sont servis par la vue "
+            "de Wagtail, qui vérifie les restrictions de leur collection."
+        )
+
+
+class MediaStorage(FileSystemStorage):
+    private = PrivateFilesStorage()
+
+    def _for(self, name):
+        return self.private if is_private(name) else super()
+
+    def _open(self, name, mode="rb"):
+        return self._for(name)._open(name, mode)
+
+    def _save(self, name, content):
+        return self._for(name)._save(name, content)
+
+    def path(self, name):
+        return self._for(name).path(name)
+
+    def delete(self, name):
+        return self._for(name).delete(name)
+
+    def exists(self, name):
+        return self._for(name).exists(name)
+
+    def listdir(self, path):
+        return self._for(path).listdir(path)
+
+    def size(self, name):
+        return self._for(name).size(name)
+
+    def url(self, name):
+        return self._for(name).url(name)
+
+    def get_accessed_time(self, name):
+        return self._for(name).get_accessed_time(name)
+
+    def get_created_time(self, name):
+        return self._for(name).get_created_time(name)
+
+    def get_modified_time(self, name):
+        return self._for(name).get_modified_time(name)
