@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -19,9 +19,12 @@ urlpatterns = [
     path("", include("search.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# Public media (the image library) served in every mode, DEBUG or not; nothing else under
+# MEDIA_ROOT is (portal.media). Skipped when MEDIA_URL points to another server.
+if settings.MEDIA_URL.startswith("/"):
+    from portal.media import serve_public_media
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.+)$", serve_public_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -1,9 +1,12 @@
 """Sending the forum's e-mails; called by the tasks (``tasks.py``), which the forum services
 enqueue once their transaction is committed."""
 
-from extranet.forum.models import Post
+from functools import partial
 
-from .emails import post_email, send_messages
+from extranet.forum.models import Post
+from portal.mailing.delivery import send_once
+
+from .emails import post_email
 from .recipients import MENTION, mention_recipients, post_recipients
 
 
@@ -12,15 +15,15 @@ def _post(post_id):
 
 
 def send_post_notifications(post_id, *, new_topic) -> int:
-    """E-mail the members concerned by a new topic or reply; returns the number sent."""
+    """E-mail the members concerned by a new topic or reply, each once (a retry after a mail
+    server's failure serves only those left); returns the number sent now."""
     post = _post(post_id)
     if post is None:  # deleted before the worker ran
         return 0
-    messages = [
-        post_email(post, user, reason)
+    return send_once(
+        (f"post:{post.pk}:user:{user.pk}", partial(post_email, post, user, reason))
         for user, reason in post_recipients(post, new_topic=new_topic)
-    ]
-    return send_messages(messages)
+    )
 
 
 def send_mention_notifications(post_id, user_ids) -> int:
@@ -28,5 +31,7 @@ def send_mention_notifications(post_id, user_ids) -> int:
     post = _post(post_id)
     if post is None:
         return 0
-    messages = [post_email(post, user, MENTION) for user in mention_recipients(post, user_ids)]
-    return send_messages(messages)
+    return send_once(
+        (f"mention:{post.pk}:user:{user.pk}", partial(post_email, post, user, MENTION))
+        for user in mention_recipients(post, user_ids)
+    )

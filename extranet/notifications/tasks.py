@@ -10,20 +10,27 @@ from functools import partial
 from django.db import transaction
 from django_tasks import task
 
+from portal.mailing.retries import EMAIL_QUEUE, retried
+
 from . import digest, services
 
+# On the e-mail queue (its own worker: a hung mail server delays no other work), retried with
+# backoff when the server fails; each recipient is served once (portal.mailing).
 
-@task()
+
+@task(queue_name=EMAIL_QUEUE)
+@retried
 def notify_new_post(post_id: int, new_topic: bool) -> int:
     return services.send_post_notifications(post_id, new_topic=new_topic)
 
 
-@task()
+@task(queue_name=EMAIL_QUEUE)
+@retried
 def notify_mentions(post_id: int, user_ids: list[int]) -> int:
     return services.send_mention_notifications(post_id, user_ids)
 
 
-@task()
+@task(queue_name=EMAIL_QUEUE)
 def send_digests(frequency: str) -> dict:
     """Periodic entry point (scheduled by cron through ``manage.py send_digests`` or enqueued)."""
     report = digest.send_digests(frequency)

@@ -241,6 +241,11 @@ TASKS = {
         "QUEUES": TASK_QUEUES,
     }
 }
+# Seconds before each new attempt at e-mails the mail server refused (portal.mailing.retries):
+# about 13 hours in all, a night's outage of the server.
+EMAIL_RETRY_DELAYS = [
+    int(seconds) for seconds in env_list("EMAIL_RETRY_DELAYS", "60,300,900,3600,10800,28800")
+]
 # Seconds after which a task still RUNNING is taken for lost (its worker died) and requeued by
 # the scheduler (portal.operations.workers); the portal's tasks take seconds.
 TASKS_STALE_AFTER = int(os.environ.get("TASKS_STALE_AFTER", "3600"))

@@ -13,6 +13,7 @@ TASKS = {
     "default": {
         "BACKEND": os.environ.get(  # noqa: F405
             "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        )
+        ),
+        "QUEUES": TASK_QUEUES,  # noqa: F405
     }
 }

@@ -161,8 +161,7 @@ def test_posting_works_even_if_sending_fails(space, member, moderator, committed
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("SMTP injoignable")
 
-    monkeypatch.setattr("extranet.notifications.emails.send_messages", broken)
-    monkeypatch.setattr("extranet.notifications.services.send_messages", broken)
+    monkeypatch.setattr("portal.mailing.delivery.get_connection", broken)
     topic = committed(create_topic, space, member, "Titre", "Texte")
     assert topic.pk is not None
     assert mail.outbox == []
