@@ -78,6 +78,10 @@ def meeting_detail(request, space, access, pk):
         participants=meeting_services.participants(meeting),
         documents=meeting.documents.select_related("current_version").order_by("title"),
         can_manage=meeting_permissions.can_manage_meeting(user, meeting),
+        can_record_attendance=meeting_permissions.can_record_attendance(user, meeting),
+        attendees=list(meeting_services.attendees(meeting))
+        if meeting.attendance_is_recorded
+        else [],
     )
     return render(request, "extranet/meetings/meeting_detail.html", context)
 
