@@ -255,6 +255,6 @@ def clean_html(text):
 
 def html_to_text(html):
     """Plain text of cleaned HTML, for e-mails, excerpts and search."""
-    text = html.replace("<br>", "\n")
+    text = re.sub(r"<br>\n?", "\n", html)
     text = re.sub(r"</(p|li|h3|h4|pre|blockquote)>", "\n\n", text)
     return unescape(strip_tags(text)).strip()

@@ -1,7 +1,8 @@
 """Everything that changes the forum. Views and the API call these, never the ORM directly.
 
 Every function acting for someone checks ``extranet.forum.permissions`` first (raising
-``Http404``/``PermissionDenied``), cleans what members wrote with ``sanitize.clean_html`` and
+``Http404``/``PermissionDenied``), renders and cleans what members wrote with
+``writing.render_body`` (Markdown, or HTML for older posts and API clients that send it) and
 raises ``ValidationError`` with French field messages for bad input.
 
 Counters: a topic's ``post_count``, ``last_post`` and ``last_activity_at`` change only here,
@@ -36,8 +37,9 @@ from extranet.versions import bump, bumped
 
 from . import permissions
 from .mentions import resolve_mentions
-from .models import Mention, Post, PostRevision, RevisionKind, Topic, TopicReadState
-from .sanitize import clean_html, html_to_text
+from .models import BodyFormat, Mention, Post, PostRevision, RevisionKind, Topic, TopicReadState
+from .sanitize import html_to_text
+from .writing import render_body
 
 MAX_BODY_LENGTH = 50_000
 MAX_TITLE_LENGTH = Topic._meta.get_field("title").max_length
@@ -78,55 +80,65 @@ def clean_title(title) -> str:
     return title
 
 
-def clean_body(body) -> str:
-    """Sanitised HTML of ``body``; refuses what is empty once cleaned (e.g. only a script)."""
+def clean_body(body, format=BodyFormat.HTML) -> tuple[str, str]:
+    """``(source, html)`` of what was typed: the Markdown kept as written (empty for HTML) and
+    the cleaned HTML shown; refuses what is empty once cleaned (e.g. only a script)."""
     body = str(body or "")
+    if format not in BodyFormat.values:
+        raise ValidationError({"format": "Format de message inconnu (markdown ou html)."})
     if len(body) > MAX_BODY_LENGTH:
         raise ValidationError(
             {"body": f"Le message ne doit pas dépasser {MAX_BODY_LENGTH} caractères."}
         )
-    cleaned = clean_html(body)
-    if not html_to_text(cleaned):
+    html = render_body(body, format)
+    if not html_to_text(html):
         raise ValidationError({"body": "Le message est vide."})
-    return cleaned
+    source = body.replace("\r\n", "\n").strip() if format == BodyFormat.MARKDOWN else ""
+    return source, html
 
 
 # --- writing ------------------------------------------------------------------------------------
 
 
-def create_topic(space, author, title, body) -> Topic:
-    """Open a topic with its first post. The author must be allowed to post in the space."""
+def create_topic(space, author, title, body, format=BodyFormat.HTML) -> Topic:
+    """Open a topic with its first post. The author must be allowed to post in the space.
+
+    ``format``: how ``body`` is written (the web UI sends Markdown; HTML by default, what the
+    API and the demo content have always sent)."""
     permissions.check_start_topic(author, space)
     title = clean_title(title)
-    body = clean_body(body)
+    cleaned = clean_body(body, format)
     with transaction.atomic():
         now = timezone.now()
         topic = Topic.objects.create(
             space=space, title=title, author=author, created_at=now, last_activity_at=now
         )
-        post = _add_post(topic, author, body)  # the new topic bumped its space (signals)
+        post = _add_post(topic, author, cleaned, format)  # the new topic bumped its space
     topic.refresh_from_db()
     _announce(post, new_topic=True)
     return topic
 
 
-def reply(topic, author, body) -> Post:
+def reply(topic, author, body, format=BodyFormat.HTML) -> Post:
     """Add a reply. Concurrent replies to one topic serialise on the topic row."""
-    body = clean_body(body)
+    cleaned = clean_body(body, format)
     with transaction.atomic():
         locked = _lock(Topic.objects.select_related("space"), topic.pk, permissions.TOPIC_NOT_FOUND)
         # Checked under the lock: a topic locked a moment ago takes no more replies.
         permissions.check_reply(author, locked)
-        post = _add_post(locked, author, body)
+        post = _add_post(locked, author, cleaned, format)
         _bump_space(locked.space_id)
     topic.refresh_from_db()
     _announce(post, new_topic=False)
     return post
 
 
-def _add_post(topic, author, body) -> Post:
+def _add_post(topic, author, cleaned, format) -> Post:
+    source, body = cleaned
     now = timezone.now()
-    post = Post.objects.create(topic=topic, author=author, body=body, created_at=now)
+    post = Post.objects.create(
+        topic=topic, author=author, body=body, source=source, format=format, created_at=now
+    )
     Topic.objects.filter(pk=topic.pk).update(
         post_count=F("post_count") + 1, last_post=post, last_activity_at=now, **bumped()
     )
@@ -137,27 +149,32 @@ def _add_post(topic, author, body) -> Post:
     return post
 
 
-def edit_post(post, editor, body) -> Post:
+def edit_post(post, editor, body, format=None) -> Post:
     """Replace a post's body, keeping the previous one in ``PostRevision``.
+
+    ``format`` defaults to the post's own: a post written in HTML before Markdown is edited as
+    HTML, so editing it never changes how the rest of it renders.
 
     Members mentioned for the first time by the edit are mentioned (and notified); those
     already mentioned are not notified again.
     """
-    body = clean_body(body)
+    format = format or post.format
+    source, body = clean_body(body, format)
     with transaction.atomic():
         locked = _lock(_posts_with_space(), post.pk, permissions.POST_NOT_FOUND)
         permissions.check_edit_post(editor, locked)
-        if body == locked.body:
+        if body == locked.body and source == locked.source and format == locked.format:
             return locked
         now = timezone.now()
         PostRevision.objects.create(
             post=locked, kind=RevisionKind.EDIT, body=locked.body, editor=editor, created_at=now
         )
-        locked.body = body
+        locked.body, locked.source, locked.format = body, source, format
         locked.edited_at = now
-        locked.save(update_fields=["body", "edited_at"])
+        changed = ["body", "source", "format", "edited_at"]
+        locked.save(update_fields=changed)
         bump(Topic.objects.filter(pk=locked.topic_id))
-        _sync_instance(post, locked, ["body", "edited_at"])
+        _sync_instance(post, locked, changed)
         already = set(Mention.objects.filter(post=locked).values_list("user_id", flat=True))
         exclude = already | {locked.author_id, editor.pk}
         new_mentions = resolve_mentions(body, locked.topic.space, exclude_user_ids=exclude)
@@ -191,10 +208,10 @@ def delete_post(post, by) -> Post:
         PostRevision.objects.create(
             post=locked, kind=RevisionKind.DELETION, body=locked.body, editor=by, created_at=now
         )
-        locked.body = ""
+        locked.body = locked.source = ""
         locked.deleted_at = now
-        locked.save(update_fields=["body", "deleted_at"])
-        _sync_instance(post, locked, ["body", "deleted_at"])
+        locked.save(update_fields=["body", "source", "deleted_at"])
+        _sync_instance(post, locked, ["body", "source", "deleted_at"])
         _refresh_topic_summary(topic)
     return locked
 

@@ -8,22 +8,36 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 
 from extranet.documents.validation import ALLOWED_EXTENSIONS
 from extranet.forum import services as forum_services
+from extranet.forum.models import BodyFormat
 from extranet.forum.sanitize import ALLOWED_PROTOCOLS
 from extranet.notifications.models import DigestFrequency, NotificationLevel
 from extranet.spaces import permissions
 from extranet.spaces.models import Space
 from extranet.spaces.roles import Role
 
-POST_BODY_HELP = (
-    "Texte simple : une ligne vide commence un nouveau paragraphe. Mise en forme acceptée "
-    "(balises HTML) : <strong>gras</strong>, <em>italique</em>, "
+MARKDOWN_HELP = (
+    "Mise en forme Markdown : **gras**, *italique*, [texte du lien](https://…), "
+    "listes avec « - » ou « 1. », citations avec « > », `code`, intertitres avec « ## ». "
+    "Une ligne vide commence un nouveau paragraphe ; les adresses web deviennent des liens. "
+    "Mentionnez un membre de l'espace avec @Prénom.Nom."
+)
+HTML_FORMATTING_HELP = (
+    "Mise en forme acceptée (balises HTML) : <strong>gras</strong>, <em>italique</em>, "
     'liens <a href="https://…"> (adresses ' + ", ".join(sorted(ALLOWED_PROTOCOLS)) + "), "
     "listes <ul>/<ol> avec <li>, citations <blockquote>, "
-    "<code> et <pre>, intertitres <h3> et <h4>. Tout le reste est retiré. "
-    "Mentionnez un membre de l'espace avec @Prénom.Nom."
+    "<code> et <pre>, intertitres <h3> et <h4>. Tout le reste est retiré."
+)
+HTML_HELP = (
+    "Message écrit en HTML avant le passage au Markdown. "
+    + HTML_FORMATTING_HELP
+    + " Mentionnez un membre de l'espace avec @Prénom.Nom."
+)
+AGENDA_HELP = (
+    "Texte simple : une ligne vide commence un nouveau paragraphe. " + HTML_FORMATTING_HELP
 )
 
 
@@ -40,13 +54,42 @@ def _body_field(label="Message"):
     return forms.CharField(
         label=label,
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=POST_BODY_HELP,
+        help_text=MARKDOWN_HELP,
         max_length=forum_services.MAX_BODY_LENGTH,
+        # The services strip what they clean: a body of spaces is "empty" there too.
+        strip=False,
         error_messages={"required": "Le message est vide."},
     )
 
 
-class TopicForm(forms.Form):
+class ComposerForm(forms.Form):
+    """A form with a post's text: ``body`` becomes the composer (``static/js/composer.js``).
+
+    Without JavaScript it is a textarea with its help text and a « Prévisualiser » button that
+    posts the form back (``wants_preview``); the script adds the toolbar and the live preview,
+    which ask ``preview_url`` to render through the same server code as the post itself.
+    ``format``: how the text is written (Markdown, or HTML when editing an older post).
+    """
+
+    def __init__(self, *args, space, format=BodyFormat.MARKDOWN, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.format = format
+        body = self.fields["body"]
+        if format == BodyFormat.HTML:
+            body.help_text = HTML_HELP
+        body.widget.attrs.update(
+            {
+                "data-composer": format,
+                "data-preview-url": reverse("extranet:post_preview", kwargs={"slug": space.slug}),
+            }
+        )
+
+    @property
+    def wants_preview(self):
+        return self.is_bound and "preview" in self.data
+
+
+class TopicForm(ComposerForm):
     title = forms.CharField(
         label="Titre du sujet",
         max_length=forum_services.MAX_TITLE_LENGTH,
@@ -59,8 +102,13 @@ class TopicTitleForm(forms.Form):
     title = TopicForm.base_fields["title"]
 
 
-class PostForm(forms.Form):
+class PostForm(ComposerForm):
     body = _body_field()
+
+
+class PreviewForm(forms.Form):
+    body = forms.CharField(required=False, strip=False, max_length=forum_services.MAX_BODY_LENGTH)
+    format = forms.ChoiceField(choices=BodyFormat.choices, required=False)
 
 
 class HidePostForm(forms.Form):
@@ -221,7 +269,7 @@ class MeetingForm(forms.Form):
         label="Ordre du jour",
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=POST_BODY_HELP.replace(" Mentionnez un membre de l'espace avec @Prénom.Nom.", ""),
+        help_text=AGENDA_HELP,
     )
     capacity = forms.IntegerField(
         label="Nombre de places",

@@ -7,7 +7,7 @@ taken by a space slug.
 
 from django.urls import path
 
-from .views import documents, meetings, members, notifications, posts, spaces, topics
+from .views import composer, documents, meetings, members, notifications, posts, spaces, topics
 
 space = "<slug:slug>/"
 
@@ -26,6 +26,7 @@ urlpatterns = [
     path(space + "messages/<int:pk>/masquer/", posts.post_hide, name="post_hide"),
     path(space + "messages/<int:pk>/retablir/", posts.post_restore, name="post_restore"),
     path(space + "messages/<int:pk>/historique/", posts.post_history, name="post_history"),
+    path(space + "messages/apercu/", composer.post_preview, name="post_preview"),
     # Documents
     path(space + "documents/", documents.document_list, name="document_list"),
     path(space + "documents/deposer/", documents.document_upload, name="document_upload"),

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from extranet.forum import permissions as forum_permissions
-from extranet.forum.models import Post, PostRevision, Topic
+from extranet.forum.models import BodyFormat, Post, PostRevision, Topic
 
 from .links import LinkField
 from .people import PersonSerializer
@@ -53,9 +53,21 @@ class TopicSerializer(serializers.ModelSerializer):
         return forum_permissions.can_reply(self.context["request"].user, topic)
 
 
+def _format_field(default):
+    return serializers.ChoiceField(
+        choices=BodyFormat.choices,
+        required=False,
+        default=default,
+        help_text="Comment `body` est écrit : `markdown` (rendu sur le serveur) ou `html` "
+        "(HTML simple) ; les deux sont nettoyés à l'enregistrement.",
+    )
+
+
 class TopicCreateSerializer(serializers.Serializer):
     title = FreeTextField(help_text="Titre du sujet (200 caractères au plus).")
-    body = FreeTextField(help_text="Premier message : HTML simple, nettoyé à l'enregistrement.")
+    body = FreeTextField(help_text="Premier message, en Markdown ou en HTML simple (`format`).")
+    # HTML by default: what API clients have always sent.
+    format = _format_field(BodyFormat.HTML)
 
 
 class TopicRenameSerializer(serializers.Serializer):
@@ -82,6 +94,8 @@ class PostSerializer(serializers.ModelSerializer):
             "topic",
             "author",
             "body",
+            "format",
+            "source",
             "created_at",
             "edited_at",
             "is_hidden",
@@ -111,8 +125,13 @@ class PostSerializer(serializers.ModelSerializer):
 
 
 class PostWriteSerializer(serializers.Serializer):
-    body = FreeTextField(
-        help_text="HTML simple (liens, listes, gras…), nettoyé à l'enregistrement."
+    body = FreeTextField(help_text="Le texte, en Markdown ou en HTML simple (`format`).")
+    # No default: a reply is HTML unless told, an edit keeps the post's format unless told.
+    format = serializers.ChoiceField(
+        choices=BodyFormat.choices,
+        required=False,
+        help_text="Comment `body` est écrit : `markdown` ou `html`. Une réponse est en HTML "
+        "par défaut ; une modification garde le format du message.",
     )
 
 

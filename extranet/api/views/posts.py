@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from extranet.forum import permissions as forum_permissions
 from extranet.forum import services as forum_services
-from extranet.forum.models import Post
+from extranet.forum.models import BodyFormat, Post
 
 from ..serializers.forum import (
     HidePostSerializer,
@@ -76,7 +76,9 @@ class TopicPostViewSet(SpaceScopedViewSet):
         topic = get_topic(request.user, self.space, topic_pk)
         forum_permissions.check_reply(request.user, topic)
         data = _valid(PostWriteSerializer, request.data)
-        post = forum_services.reply(topic, request.user, data["body"])
+        post = forum_services.reply(
+            topic, request.user, data["body"], format=data.get("format", BodyFormat.HTML)
+        )
         post = get_post(request.user, self.space, post.pk)
         return Response(
             PostSerializer(post, context=self.get_serializer_context()).data,
@@ -123,7 +125,7 @@ class PostViewSet(SpaceScopedViewSet):
         post = self._post(pk)
         forum_permissions.check_edit_post(request.user, post)
         data = _valid(PostWriteSerializer, request.data)
-        forum_services.edit_post(post, request.user, data["body"])
+        forum_services.edit_post(post, request.user, data["body"], format=data.get("format"))
         return self._show(self._post(pk))
 
     # A post has one writable field: PATCH and PUT are the same edit.

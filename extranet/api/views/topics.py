@@ -75,7 +75,9 @@ class TopicViewSet(SpaceScopedViewSet):
     def create(self, request, space_slug):
         forum_permissions.check_start_topic(request.user, self.space)
         data = self._valid(TopicCreateSerializer)
-        topic = forum_services.create_topic(self.space, request.user, data["title"], data["body"])
+        topic = forum_services.create_topic(
+            self.space, request.user, data["title"], data["body"], format=data["format"]
+        )
         return Response(self._show(topic.pk), status=status.HTTP_201_CREATED)
 
     def retrieve(self, request, space_slug, pk):

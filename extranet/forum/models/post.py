@@ -9,8 +9,19 @@ class PostQuerySet(models.QuerySet):
         return self.filter(is_hidden=False, deleted_at__isnull=True)
 
 
+class BodyFormat(models.TextChoices):
+    """How the author wrote a post. Either way ``Post.body`` holds the cleaned HTML shown."""
+
+    MARKDOWN = "markdown", "Markdown"
+    # Posts written before Markdown (and API clients that still send HTML): the body is both
+    # what was written and what is shown.
+    HTML = "html", "HTML"
+
+
 class Post(models.Model):
-    """A message in a topic. ``body`` is HTML already cleaned by ``extranet.forum.sanitize``.
+    """A message in a topic. ``body`` is HTML already cleaned by ``extranet.forum.sanitize``,
+    rendered from ``source`` when the author wrote Markdown (``extranet.forum.writing``), so
+    pages show ``body`` as stored and never render Markdown on a read.
 
     Nothing is ever erased by the forum: a moderator *hides* a post (with a reason, reversible)
     and an author *deletes* their own post softly (``deleted_at``; the text moves to the
@@ -29,6 +40,16 @@ class Post(models.Model):
         verbose_name="auteur·rice",
     )
     body = models.TextField("message")
+    # HTML by default: a post made without its Markdown (the posts stored before Markdown, the
+    # admin, fixtures) is its body. The forum services always say which format they write.
+    format = models.CharField(
+        "format", max_length=10, choices=BodyFormat.choices, default=BodyFormat.HTML
+    )
+    source = models.TextField(
+        "texte saisi",
+        blank=True,
+        help_text="Le Markdown écrit par l'auteur·rice (vide pour un message écrit en HTML).",
+    )
     created_at = models.DateTimeField("publié le", default=timezone.now)
     edited_at = models.DateTimeField("modifié le", null=True, blank=True)
 
@@ -67,6 +88,11 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return f"{self.topic.get_absolute_url()}#message-{self.pk}"
+
+    @property
+    def editable_text(self):
+        """What the edit form shows: the Markdown as written, or the HTML of older posts."""
+        return self.source if self.format == BodyFormat.MARKDOWN else self.body
 
     @property
     def is_deleted(self):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from extranet.forum import permissions as forum_permissions
 from extranet.forum import services as forum_services
 from extranet.forum.models import Post
+from extranet.forum.writing import render_body
 
 from ..access import space_view
 from ..forms import HidePostForm, PostForm, add_service_errors
@@ -36,8 +37,16 @@ def post_edit(request, space, access, pk):
     """Authors edit their posts (moderators any post); the service keeps the previous text."""
     post = get_post(request.user, space, pk)
     forum_permissions.check_edit_post(request.user, post)
-    form = PostForm(request.POST or None, initial={"body": post.body})
-    if request.method == "POST" and form.is_valid():
+    form = PostForm(
+        request.POST or None,
+        initial={"body": post.editable_text},
+        space=space,
+        format=post.format,
+    )
+    preview = None
+    if form.is_valid() and form.wants_preview:
+        preview = render_body(form.cleaned_data["body"], post.format)
+    elif request.method == "POST" and form.is_valid():
         try:
             forum_services.edit_post(post, request.user, form.cleaned_data["body"])
         except ValidationError as error:
@@ -46,7 +55,13 @@ def post_edit(request, space, access, pk):
             messages.success(request, "Le message a été modifié.")
             return redirect(post_url(space, post.topic, post, access))
     context = space_context(
-        space, access, "home", _trail(space, post, "Modifier le message"), post=post, form=form
+        space,
+        access,
+        "home",
+        _trail(space, post, "Modifier le message"),
+        post=post,
+        form=form,
+        preview=preview,
     )
     return render(request, "extranet/forum/post_edit.html", context)
 

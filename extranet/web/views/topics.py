@@ -8,7 +8,8 @@ from django.views.decorators.http import require_POST
 
 from extranet.forum import permissions as forum_permissions
 from extranet.forum import services as forum_services
-from extranet.forum.models import Post, Topic
+from extranet.forum.models import BodyFormat, Post, Topic
+from extranet.forum.writing import render_body
 from extranet.spaces import permissions as space_permissions
 
 from .. import fragments
@@ -68,7 +69,7 @@ def topic_detail(request, space, access, pk, loaded=None):
     content = fragments.get(request, key)
     if content is None:
         full = get_topic(user, space, pk)
-        content = _thread(request, key, space, access, full, PostForm())
+        content = _thread(request, key, space, access, full, PostForm(space=space))
     if request.method == "GET":
         forum_services.mark_topic_read(user, topic, read_at=topic.my_last_read_at)
     return _topic_page(request, space, access, topic, content)
@@ -78,17 +79,22 @@ def _reply(request, space, access, pk):
     user = request.user
     topic = get_topic(user, space, pk)
     forum_permissions.check_reply(user, topic)
-    form = PostForm(request.POST)
-    if form.is_valid():
+    form = PostForm(request.POST, space=space)
+    preview = None
+    if form.is_valid() and form.wants_preview:
+        preview = render_body(form.cleaned_data["body"], BodyFormat.MARKDOWN)
+    elif form.is_valid():
         try:
-            post = forum_services.reply(topic, user, form.cleaned_data["body"])
+            post = forum_services.reply(
+                topic, user, form.cleaned_data["body"], format=BodyFormat.MARKDOWN
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, "Votre réponse a été publiée.")
             return redirect(post_url(space, topic, post, access))
-    # A form with errors: this member's input, never cached.
-    content = _thread(request, None, space, access, topic, form)
+    # A form with errors or a preview: this member's input, never cached.
+    content = _thread(request, None, space, access, topic, form, preview=preview)
     return _topic_page(request, space, access, topic, content)
 
 
@@ -103,7 +109,7 @@ def _page_asked(request):
         return 1
 
 
-def _thread(request, key, space, access, topic, form):
+def _thread(request, key, space, access, topic, form, preview=None):
     """The topic's content (breadcrumb and sections of the space, title, moderation, posts,
     reply form), rendered and stored under `key` (None: not stored)."""
     user = request.user
@@ -122,6 +128,7 @@ def _thread(request, key, space, access, topic, form):
         topic=topic,
         page=page,
         form=form if can_reply else None,
+        preview=preview,
         can_rename=forum_permissions.can_rename_topic(user, topic),
         can_pin=forum_permissions.can_pin_topic(user, topic),
         can_lock=forum_permissions.can_lock_topic(user, topic),
@@ -139,18 +146,30 @@ def _topic_page(request, space, access, topic, content):
 @space_view
 def topic_create(request, space, access):
     forum_permissions.check_start_topic(request.user, space)
-    form = TopicForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = TopicForm(request.POST or None, space=space)
+    preview = None
+    if form.wants_preview:
+        # The title is not needed to look at the text: preview whatever was typed, and show
+        # the form again as typed, without errors (an unbound form with it as initial values).
+        preview = render_body(form.data.get("body", ""), BodyFormat.MARKDOWN)
+        form = TopicForm(initial=request.POST.dict(), space=space)
+    elif request.method == "POST" and form.is_valid():
         try:
             topic = forum_services.create_topic(
-                space, request.user, form.cleaned_data["title"], form.cleaned_data["body"]
+                space,
+                request.user,
+                form.cleaned_data["title"],
+                form.cleaned_data["body"],
+                format=BodyFormat.MARKDOWN,
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, "Votre sujet a été publié.")
             return redirect(space_url("topic_detail", space, pk=topic.pk))
-    context = space_context(space, access, "home", [("Nouveau sujet", None)], form=form)
+    context = space_context(
+        space, access, "home", [("Nouveau sujet", None)], form=form, preview=preview
+    )
     return render(request, "extranet/forum/topic_form.html", context)
 
 

@@ -164,3 +164,45 @@ def test_author_renames_their_topic_and_others_may_not(member, as_user, space, f
     response = as_user(member).patch(other, {"title": "Détourné"}, format="json")
     assert response.status_code == 403
     assert Post.objects.filter(topic=furnished.topic).exists()
+
+
+def test_api_writes_markdown_when_asked_and_returns_format_and_source(client, member, furnished):
+    space = furnished.space
+    client.force_login(member)
+    response = client.post(
+        api_url("topic-post-list", space, topic_pk=furnished.topic.pk),
+        {"body": "Un **point**", "format": "markdown"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    data = response.json()
+    assert (data["format"], data["source"], data["body"]) == (
+        "markdown",
+        "Un **point**",
+        "<p>Un <strong>point</strong></p>",
+    )
+
+
+def test_api_writes_html_unless_told_and_edits_keep_the_posts_format(client, member, furnished):
+    client.force_login(member)
+    url = api_url("topic-post-list", furnished.space, topic_pk=furnished.topic.pk)
+    created = client.post(url, {"body": "**a**"}, content_type="application/json").json()
+    assert (created["format"], created["body"]) == ("html", "<p>**a**</p>")
+
+    edited = client.put(
+        api_url("post-detail", furnished.space, pk=created["id"]),
+        {"body": "**b**"},
+        content_type="application/json",
+    ).json()
+    assert (edited["format"], edited["body"]) == ("html", "<p>**b**</p>")
+
+
+def test_api_refuses_an_unknown_format_with_a_field_error(client, member, furnished):
+    client.force_login(member)
+    response = client.post(
+        api_url("topic-post-list", furnished.space, topic_pk=furnished.topic.pk),
+        {"body": "x", "format": "rtf"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "format" in response.json()

@@ -1,0 +1,204 @@
+/* The post composer of the extranet, an enhancement of a plain <textarea data-composer>:
+   without this script the textarea, its help text and the « Prévisualiser » button (which
+   posts the form back) do everything. With it:
+   - a toolbar (role="toolbar", arrow keys move between its buttons) wraps the selection in
+     Markdown: bold, italic, link, lists, quote, code, heading; Ctrl/Cmd+B and +I too;
+   - a live preview under the textarea, rendered by the server (data-preview-url: the code
+     that renders the published post), refreshed while typing, announced politely;
+   - @mention autocomplete and attachments when the textarea names their URLs (see below).
+   No framework, no network call but to the portal itself. */
+(function () {
+  "use strict";
+
+  var PREVIEW_DELAY = 400; // ms of calm typing before asking the server for a preview
+
+  function csrfToken(form) {
+    var input = form.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  function post(url, form, data) {
+    var body = new FormData();
+    Object.keys(data).forEach(function (key) { body.append(key, data[key]); });
+    return fetch(url, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": csrfToken(form), "X-Requested-With": "fetch" }
+    });
+  }
+
+  /* --- editing the text ---------------------------------------------------------------- */
+
+  function replaceSelection(textarea, before, after, placeholder) {
+    var start = textarea.selectionStart, end = textarea.selectionEnd;
+    var value = textarea.value;
+    var selected = value.slice(start, end) || placeholder;
+    var inserted = before + selected + after;
+    textarea.setRangeText ? textarea.setRangeText(inserted, start, end, "end")
+                          : (textarea.value = value.slice(0, start) + inserted + value.slice(end));
+    textarea.selectionStart = start + before.length;
+    textarea.selectionEnd = start + before.length + selected.length;
+    textarea.focus();
+    textarea.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function prefixLines(textarea, prefix) {
+    var value = textarea.value;
+    var start = value.lastIndexOf("\n", textarea.selectionStart - 1) + 1;
+    var end = textarea.selectionEnd;
+    var block = value.slice(start, end) || "";
+    var index = 0;
+    var lines = block.split("\n").map(function (line) {
+      index += 1;
+      return (typeof prefix === "function" ? prefix(index) : prefix) + line;
+    });
+    var replaced = lines.join("\n");
+    textarea.value = value.slice(0, start) + replaced + value.slice(end);
+    textarea.selectionStart = start;
+    textarea.selectionEnd = start + replaced.length;
+    textarea.focus();
+    textarea.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  var ACTIONS = [
+    { name: "bold", label: "Gras", text: "G", key: "b",
+      run: function (t) { replaceSelection(t, "**", "**", "texte en gras"); } },
+    { name: "italic", label: "Italique", text: "I", key: "i",
+      run: function (t) { replaceSelection(t, "*", "*", "texte en italique"); } },
+    { name: "link", label: "Lien", text: "Lien",
+      run: function (t) { replaceSelection(t, "[", "](https://)", "texte du lien"); } },
+    { name: "bulleted", label: "Liste à puces", text: "• Liste",
+      run: function (t) { prefixLines(t, "- "); } },
+    { name: "numbered", label: "Liste numérotée", text: "1. Liste",
+      run: function (t) { prefixLines(t, function (n) { return n + ". "; }); } },
+    { name: "quote", label: "Citation", text: "« Citation »",
+      run: function (t) { prefixLines(t, "> "); } },
+    { name: "code", label: "Code", text: "Code",
+      run: function (t) { replaceSelection(t, "`", "`", "code"); } },
+    { name: "heading", label: "Intertitre", text: "Intertitre",
+      run: function (t) { prefixLines(t, "## "); } }
+  ];
+
+  function buildToolbar(textarea) {
+    var toolbar = document.createElement("div");
+    toolbar.className = "composer__toolbar";
+    toolbar.setAttribute("role", "toolbar");
+    toolbar.setAttribute("aria-label", "Mise en forme du message");
+    toolbar.setAttribute("aria-controls", textarea.id);
+    ACTIONS.forEach(function (action, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "composer__tool composer__tool--" + action.name;
+      button.textContent = action.text;
+      button.title = action.label + (action.key ? " (Ctrl+" + action.key.toUpperCase() + ")" : "");
+      button.setAttribute("aria-label", action.label);
+      button.tabIndex = index === 0 ? 0 : -1; // one tab stop; arrows move inside (roving)
+      button.addEventListener("click", function () { action.run(textarea); });
+      toolbar.appendChild(button);
+    });
+    toolbar.addEventListener("keydown", function (event) {
+      var buttons = Array.prototype.slice.call(toolbar.querySelectorAll("button"));
+      var current = buttons.indexOf(document.activeElement);
+      var next = null;
+      if (event.key === "ArrowRight") next = (current + 1) % buttons.length;
+      else if (event.key === "ArrowLeft") next = (current - 1 + buttons.length) % buttons.length;
+      else if (event.key === "Home") next = 0;
+      else if (event.key === "End") next = buttons.length - 1;
+      if (next === null) return;
+      event.preventDefault();
+      buttons.forEach(function (b, i) { b.tabIndex = i === next ? 0 : -1; });
+      buttons[next].focus();
+    });
+    textarea.addEventListener("keydown", function (event) {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      ACTIONS.forEach(function (action) {
+        if (action.key && event.key.toLowerCase() === action.key) {
+          event.preventDefault();
+          action.run(textarea);
+        }
+      });
+    });
+    return toolbar;
+  }
+
+  /* --- live preview ---------------------------------------------------------------------- */
+
+  function buildPreview(textarea, form) {
+    var url = textarea.getAttribute("data-preview-url");
+    var section = document.createElement("section");
+    section.className = "composer__preview";
+    var heading = document.createElement("p");
+    heading.className = "composer__preview-title";
+    heading.id = textarea.id + "_preview_title";
+    heading.textContent = "Aperçu";
+    var region = document.createElement("div");
+    region.className = "post__body composer__preview-body";
+    region.setAttribute("aria-labelledby", heading.id);
+    region.setAttribute("aria-live", "polite");
+    region.setAttribute("data-composer-preview", "");
+    section.appendChild(heading);
+    section.appendChild(region);
+
+    var timer = null, asked = 0;
+    function refresh() {
+      var ticket = ++asked;
+      if (!textarea.value.trim()) {
+        region.innerHTML = "";
+        section.hidden = true;
+        return;
+      }
+      post(url, form, { body: textarea.value, format: textarea.getAttribute("data-composer") })
+        .then(function (response) { return response.ok ? response.text() : Promise.reject(); })
+        .then(function (html) {
+          if (ticket !== asked) return; // an older answer arriving late
+          // The server's answer is the sanitised HTML the post will show (forum.writing).
+          region.innerHTML = html;
+          section.hidden = false;
+        })
+        .catch(function () {
+          if (ticket !== asked) return;
+          region.textContent = "Aperçu indisponible pour le moment.";
+          section.hidden = false;
+        });
+    }
+    textarea.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, PREVIEW_DELAY);
+    });
+    section.hidden = true;
+    if (textarea.value.trim()) refresh();
+    return section;
+  }
+
+  /* --- setting up ------------------------------------------------------------------------ */
+
+  function enhance(textarea) {
+    var form = textarea.form;
+    if (!form || textarea.getAttribute("data-composer-ready")) return;
+    textarea.setAttribute("data-composer-ready", "");
+    var wrapper = document.createElement("div");
+    wrapper.className = "composer";
+    textarea.parentNode.insertBefore(wrapper, textarea);
+    if (textarea.getAttribute("data-composer") === "markdown") {
+      wrapper.appendChild(buildToolbar(textarea));
+    }
+    wrapper.appendChild(textarea);
+    if (textarea.getAttribute("data-preview-url")) {
+      wrapper.appendChild(buildPreview(textarea, form));
+      // The live preview replaces the round trip of the « Prévisualiser » button.
+      form.querySelectorAll("button[name=preview]").forEach(function (button) {
+        button.hidden = true;
+      });
+    }
+    window.dispatchEvent(new CustomEvent("composer:ready", { detail: { textarea: textarea } }));
+  }
+
+  function init() {
+    document.querySelectorAll("textarea[data-composer]").forEach(enhance);
+  }
+
+  window.RTComposer = { replaceSelection: replaceSelection, post: post };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
