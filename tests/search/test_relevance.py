@@ -11,6 +11,8 @@ of an anonymous visitor (``None``: anywhere in the results). Known defects are m
 is removed (none left today).
 """
 
+from contextlib import ExitStack
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
@@ -18,39 +20,46 @@ from django.test import override_settings
 
 from search.service import search
 from tests.factories.extranet import make_member
+from tests.search.live_engine import ENGINES, live_engine_configured, refresh
 
 pytestmark = pytest.mark.django_db
 
 VRL_FORUM = "forum-vrl-occitanie"
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo site and extranet, indexed, for the whole module (built once: ~15-40 s)."""
+@pytest.fixture(scope="module", params=ENGINES)
+def demo(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site and extranet, indexed, for the whole module (built once per engine:
+    ~15-40 s): the database's engine, then the live one (marked ``engine``), each expected
+    to pass every row below."""
     from cms.demo.seed import seed_cms
     from extranet.demo.seed import seed_extranet
     from search.sync import rebuild
 
-    storage = tmp_path_factory.mktemp("relevance")
-    media = override_settings(MEDIA_ROOT=storage / "media", PRIVATE_MEDIA_ROOT=storage / "private")
-    media.enable()
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            seed_cms()
-            seed_extranet()
-            rebuild()
-        except BaseException:
+    with ExitStack() as stack:
+        if request.param == "opensearch":
+            stack.enter_context(live_engine_configured())
+        storage = tmp_path_factory.mktemp("relevance")
+        stack.enter_context(
+            override_settings(MEDIA_ROOT=storage / "media", PRIVATE_MEDIA_ROOT=storage / "private")
+        )
+        with django_db_blocker.unblock():
+            outer = transaction.atomic()
+            outer.__enter__()
+            try:
+                seed_cms()
+                seed_extranet()
+                rebuild()
+                if request.param == "opensearch":
+                    refresh()
+            except BaseException:
+                transaction.set_rollback(True)
+                outer.__exit__(None, None, None)
+                raise
+        yield request.param
+        with django_db_blocker.unblock():
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
-            media.disable()
-            raise
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-    media.disable()
 
 
 def _titles(user, q):
