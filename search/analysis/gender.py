@@ -157,13 +157,26 @@ def gendered_terms(word):
 
 def synonym_groups():
     """The folded forms of each group, for a search analyzer's synonyms
-    (``search.backends.french``), without the forms Snowball stems like a false friend:
-    the engine stems them itself, without our precise terms."""
-    false_friends = {_stem(word) for word in FALSE_FRIENDS}
+    (``search.backends.french``). Precise groups are left out: the engine's analyzers give
+    all their forms one term before stemming (``precise_overrides``), and a synonym's output
+    would be stemmed again, like the false friend (``conseillers`` → ``conseil``)."""
     kept = []
     for group in groups():
-        words = [_fold(form) for form in group.forms if _stem(form) not in false_friends]
-        words = list(dict.fromkeys(words))
+        if group.precise:
+            continue
+        words = list(dict.fromkeys(_fold(form) for form in group.forms))
         if len(words) > 1:
             kept.append(words)
     return kept
+
+
+def precise_overrides():
+    """Solr-format ``stemmer_override`` rules giving every form of a precise group its one
+    term (``employeur, employeurs, employeuse, employeuses => employeur``): an engine's
+    Snowball would stem ``employeuses`` like the false friend ``emploi``, as ours would
+    without the precise term."""
+    return [
+        ", ".join(dict.fromkeys(_fold(form) for form in group.forms)) + f" => {group.terms[0][0]}"
+        for group in groups()
+        if group.precise
+    ]

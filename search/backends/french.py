@@ -9,6 +9,7 @@ without us, e.g. Wagtail's own page index used by the admin search.
 
 import re
 
+from search.analysis.gender import precise_overrides
 from search.analysis.gender import synonym_groups as gender_synonym_groups
 from search.analysis.inclusive import FEMININE_RULES
 from search.analysis.pipeline import fold
@@ -81,6 +82,8 @@ def french_analysis_settings():
             "articles_case": True,
             "articles": ELISION_ARTICLES,
         },  # fmt: skip
+        # Before the stemmer, which leaves the overridden words alone (keyword-marked).
+        "portal_precise": {"type": "stemmer_override", "rules": precise_overrides()},
         "portal_stop": {"type": "stop", "stopwords": sorted({fold(w) for w in STOPWORDS})},
         # Snowball French: the algorithm of our Python analysis and of PostgreSQL's
         # ``french_stem``, so the three backends stem alike.
@@ -91,11 +94,19 @@ def french_analysis_settings():
             "lenient": True,
         },  # fmt: skip
     }
-    index_filters = ["portal_elision", "lowercase", "asciifolding", "portal_stop", "portal_stemmer"]
+    index_filters = [
+        "portal_elision",
+        "lowercase",
+        "asciifolding",
+        "portal_precise",
+        "portal_stop",
+        "portal_stemmer",
+    ]
     search_filters = [
         "portal_elision",
         "lowercase",
         "asciifolding",
+        "portal_precise",
         "portal_synonyms",
         "portal_stop",
         "portal_stemmer",

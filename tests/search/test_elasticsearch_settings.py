@@ -36,6 +36,7 @@ def test_index_settings_define_french_index_and_search_analyzers(backend):
         "portal_elision",
         "lowercase",
         "asciifolding",
+        "portal_precise",
         "portal_stop",
         "portal_stemmer",
     ]
@@ -46,6 +47,19 @@ def test_index_settings_define_french_index_and_search_analyzers(backend):
     assert analysis["filter"]["portal_elision"]["type"] == "elision"
     assert {"l", "d", "qu"} <= set(analysis["filter"]["portal_elision"]["articles"])
     assert analysis["filter"]["portal_synonyms"]["type"] == "synonym_graph"
+
+
+def test_precise_gendered_words_get_one_term_before_the_stemmer_on_both_sides(backend):
+    analysis = backend.settings["settings"]["analysis"]
+    rules = analysis["filter"]["portal_precise"]["rules"]
+    assert "employeur, employeuse, employeurs, employeuses => employeur" in rules
+    for analyzer in (INDEX_ANALYZER, SEARCH_ANALYZER):
+        filters = analysis["analyzer"][analyzer]["filter"]
+        assert filters.index("portal_precise") < filters.index("portal_stemmer")
+
+
+def test_precise_gendered_words_have_no_synonyms_that_the_stemmer_would_spoil():
+    assert not [rule for rule in synonym_rules() if "conseill" in rule or "employeu" in rule]
 
 
 def test_modelsearch_analyzers_are_kept(backend):
