@@ -291,7 +291,9 @@ def _grouped_facet_counts(names):
         f"WHERE {rows_of('space', 'g.space_id IS NOT NULL')}",
     ]
     counts = " UNION ALL ".join(
-        f"SELECT '{facet_value}' AS facet, s.slug, SUM(g.n) AS n FROM g "
+        # SUM of a bigint is a numeric on PostgreSQL, and in a UNION ALL every branch takes
+        # the wider type: without the cast, the total and every count came out as 17.0.
+        f"SELECT '{facet_value}' AS facet, s.slug, CAST(SUM(g.n) AS BIGINT) AS n FROM g "
         f"CROSS JOIN LATERAL unnest(string_to_array(g.{column}, '{separator}')) AS s (slug) "
         f"WHERE {rows_of(facet)} AND s.slug <> '' GROUP BY s.slug"
         for (facet, facet_value), column in zip(LABELLED_FACETS.items(), SLUG_COLUMNS, strict=True)

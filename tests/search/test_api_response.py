@@ -147,3 +147,17 @@ def test_the_api_only_answers_reads_in_json(client):
     assert client.post(SEARCH_URL, {"q": "laïcité"}).status_code == 405
     response = client.get(SEARCH_URL, {"q": "laïcité", "format": "json"})
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
+
+
+def test_the_total_and_every_facet_count_are_json_integers(client, search_engine):
+    make_document(
+        "Laïcité : formation",
+        themes=[("laicite", "Laïcité")],
+        territories=[("31", "Haute-Garonne")],
+    )
+    make_document("Laïcité : rencontre", themes=[("laicite", "Laïcité")])
+    payload = client.get("/api/search/", {"q": "laïcité"}).json()
+    assert type(payload["total"]) is int and payload["total"] == 2
+    counts = [value["count"] for values in payload["facets"].values() for value in values]
+    assert counts and all(type(count) is int for count in counts)
+    assert {"laicite": 2} == {v["value"]: v["count"] for v in payload["facets"]["theme"]}
