@@ -31,15 +31,16 @@ class Heartbeat(threading.Thread):
         except Exception:
             logger.warning("Pas de battement : la base de données ne répond pas", exc_info=True)
             return False
-        finally:
-            connection.close()  # this thread's own connection
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.touch()
         return True
 
     def run(self):
+        from django.db import connection
+
         while True:
             self.beat()
+            connection.close()  # this thread's own connection: none held between beats
             time.sleep(self.interval)
 
 

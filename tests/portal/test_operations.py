@@ -149,3 +149,23 @@ def test_a_site_url_without_a_host_is_refused():
 
     with pytest.raises(ValueError, match="URL du site invalide"):
         host_and_port("www.rt.example.org")
+
+
+@pytest.mark.django_db
+def test_a_heartbeat_is_written_while_the_database_answers(tmp_path):
+    from portal.operations.heartbeat import Heartbeat, is_alive
+
+    beat_file = tmp_path / "heartbeat"
+    assert not is_alive(beat_file, max_age=120)
+    assert Heartbeat(beat_file).beat()
+    assert is_alive(beat_file, max_age=120)
+
+
+def test_an_old_heartbeat_fails_the_healthcheck(tmp_path):
+    from portal.operations.heartbeat import is_alive
+
+    beat_file = tmp_path / "heartbeat"
+    beat_file.touch()
+    modified = beat_file.stat().st_mtime
+    assert is_alive(beat_file, max_age=120, now=modified + 119)
+    assert not is_alive(beat_file, max_age=120, now=modified + 121)
