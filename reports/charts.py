@@ -79,6 +79,18 @@ def bar_chart(
     return mark_safe("".join(parts))  # every text above went through escape()
 
 
+def _drawn(title, bars, report) -> SafeString:
+    """The chart, or an empty string when there is nothing to draw (every bar at zero)."""
+    if not any(bar.value or bar.previous for bar in bars):
+        return mark_safe("")
+    return bar_chart(
+        title,
+        bars,
+        year=report.year,
+        previous_year=report.previous.year if report.previous else None,
+    )
+
+
 def network_chart(report, key: str, heading: str) -> SafeString:
     """One figure of the networks' table, per network, with the year before if compared."""
     rows = report.network_rows()
@@ -86,12 +98,7 @@ def network_chart(report, key: str, heading: str) -> SafeString:
         Bar(row.name, row.get(key), old.get(key) if old else (0 if report.previous else None))
         for row, old in rows
     ]
-    return bar_chart(
-        f"{heading} par réseau",
-        bars,
-        year=report.year,
-        previous_year=report.previous.year if report.previous else None,
-    )
+    return _drawn(f"{heading} par réseau", bars, report)
 
 
 def field_chart(report, key: str, heading: str) -> SafeString:
@@ -104,9 +111,4 @@ def field_chart(report, key: str, heading: str) -> SafeString:
         )
         for row in report.current.fields
     ]
-    return bar_chart(
-        f"{heading} par champ d'intervention",
-        bars,
-        year=report.year,
-        previous_year=report.previous.year if report.previous else None,
-    )
+    return _drawn(f"{heading} par champ d'intervention", bars, report)
