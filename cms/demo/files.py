@@ -1,11 +1,14 @@
-"""Demo files drawn on the fly with Pillow: placeholder images and small one-page PDFs.
+"""Demo files drawn on the fly with Pillow: placeholder images (shapes only) and small
+one-page PDFs.
 
 Nothing is downloaded: the demo must build offline on a fresh machine. Text is drawn with a
 system TrueType font when one is installed (DejaVu or Liberation, common on Linux); otherwise
 with Pillow's built-in font, which has no accented letters, so the text is folded to ASCII.
 """
 
+import hashlib
 import io
+import random
 import textwrap
 import unicodedata
 from functools import cache
@@ -64,20 +67,32 @@ def _hex_to_rgb(colour: str) -> tuple[int, int, int]:
 PLACEHOLDER_SIZE = (1200, 630)  # the usual social-card ratio
 
 
-def placeholder_png(title: str, colour: str, label: str = "Ressources & Territoires") -> bytes:
-    """A coloured card of PLACEHOLDER_SIZE with the title drawn on it."""
+def placeholder_png(seed: str, colour: str) -> bytes:
+    """A coloured card of PLACEHOLDER_SIZE: a network of linked nodes over a lighter band,
+    laid out from ``seed`` (the same seed draws the same picture).
+
+    No text is drawn: a picture that repeats the page's title next to that title says nothing
+    more, is unreadable when cropped for a card, and cannot be translated or read by a screen
+    reader. These illustrations are decorative (empty alt text).
+    """
     width, height = PLACEHOLDER_SIZE
     base = _hex_to_rgb(colour)
+    rng = random.Random(hashlib.sha256(seed.encode()).digest())
     image = Image.new("RGB", (width, height), base)
-    draw = ImageDraw.Draw(image)
+    draw = ImageDraw.Draw(image, "RGBA")
     lighter = tuple(min(255, c + 40) for c in base)
-    draw.polygon([(760, 0), (width, 0), (width, height), (480, height)], fill=lighter)
-    draw.text((70, 60), _drawable(label), font=_font(30), fill=(255, 255, 255))
-    lines = textwrap.wrap(_drawable(title), width=32)[:5]
-    title_font = _font(56)
-    top = height - 90 - 70 * len(lines)
-    for index, line in enumerate(lines):
-        draw.text((70, top + 70 * index), line, font=title_font, fill=(255, 255, 255))
+    left = rng.randint(380, 620)
+    draw.polygon([(left + 280, 0), (width, 0), (width, height), (left, height)], fill=lighter)
+    nodes = [
+        (rng.randint(80, width - 80), rng.randint(80, height - 80), rng.randint(14, 46))
+        for _ in range(rng.randint(6, 9))
+    ]
+    for index, (x, y, _) in enumerate(nodes):
+        for other_x, other_y, _ in nodes[index + 1 : index + 3]:
+            draw.line([(x, y), (other_x, other_y)], fill=(255, 255, 255, 150), width=5)
+    for index, (x, y, radius) in enumerate(nodes):
+        fill = (255, 92, 147, 255) if index == 0 else (255, 255, 255, 230)
+        draw.ellipse([(x - radius, y - radius), (x + radius, y + radius)], fill=fill)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", compress_level=1)
     return buffer.getvalue()

@@ -35,7 +35,9 @@ def placeholder_image(collection: Collection, title: str, colour: str, filename:
     image = Image(
         title=title,
         collection=collection,
-        description=f"Illustration : {title}",
+        # Decorative: an empty description gives an empty alt text (templates use the
+        # description, never the title, as alt text).
+        description="",
         file_size=len(data),
         file_hash=hashlib.sha1(data).hexdigest(),
     )

@@ -8,6 +8,7 @@
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -103,6 +104,18 @@ class BasePage(PortalHeadlessPreviewMixin, ListingMixin, Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        # ASCII slugs (settings.WAGTAIL_ALLOW_UNICODE_SLUGS is False): the admin proposes one
+        # from the title, but a slug typed by hand must follow the same rule.
+        super().clean()
+        if self.slug and not self.slug.isascii():
+            raise ValidationError(
+                {
+                    "slug": "L'adresse de la page ne doit contenir ni accent ni caractère "
+                    "spécial : « ecoles » plutôt que « écoles »."
+                }
+            )
 
 
 class ListingIndexPage(BasePage):

@@ -254,6 +254,9 @@ TASKS_STALE_AFTER = int(os.environ.get("TASKS_STALE_AFTER", "3600"))
 WAGTAIL_SITE_NAME = "Ressources & Territoires"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# Slugs in ASCII (« ecoles », not « écoles »): URLs that every tool, mail client and
+# printed flyer copes with; the admin transliterates titles when it proposes a slug.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No request from the admin to a third party: avatars are the uploaded ones or initials.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -24,6 +24,17 @@ def test_placeholder_is_a_png_of_the_social_card_size(font):
     assert image.size == files.PLACEHOLDER_SIZE
 
 
+def test_placeholder_draws_no_text(monkeypatch):
+    monkeypatch.setattr(files, "_font", lambda size: pytest.fail("text drawn on a placeholder"))
+    files.placeholder_png("Politique de la ville", "#00626b")
+
+
+def test_placeholder_is_drawn_from_its_seed():
+    first = files.placeholder_png("Politique de la ville", "#00626b")
+    assert files.placeholder_png("Politique de la ville", "#00626b") == first
+    assert files.placeholder_png("Éducation", "#00626b") != first
+
+
 def test_one_page_pdf_is_a_valid_pdf(font):
     data = files.one_page_pdf("Vademecum sur l'impact social", ["Une première lecture…"] * 40)
     assert data.startswith(b"%PDF-")

@@ -1,0 +1,36 @@
+"""The admin reads French where Wagtail's defaults are English, and keeps URLs in ASCII."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.models import Collection, Page, Workflow
+
+from cms.models import StandardPage
+from tests.factories import cms as factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_root_page_and_collection_are_named_racine():
+    assert Page.objects.get(depth=1).title == "Racine"
+    assert Collection.objects.get(depth=1).name == "Racine"
+
+
+def test_wagtails_unused_default_workflow_is_gone_and_relecture_remains():
+    assert list(Workflow.objects.values_list("name", flat=True)) == ["Relecture"]
+
+
+def test_a_slug_with_accents_is_refused_in_french(tree):
+    with pytest.raises(ValidationError) as error:
+        tree.home.add_child(instance=StandardPage(title="Écoles", slug="écoles"))
+    assert "ni accent" in " ".join(error.value.message_dict["slug"])
+
+
+def test_a_slug_made_from_a_title_with_accents_is_ascii(tree):
+    page = StandardPage(title="Écoles et laïcité", slug="")
+    tree.home.add_child(instance=page)
+    assert page.slug == "ecoles-et-laicite"
+
+
+def test_ascii_slugs_are_accepted(tree):
+    page = factories.make_standard(tree.home, title="Écoles", slug="ecoles")
+    assert page.url == "/ecoles/"
