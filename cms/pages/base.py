@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyStreamBlock
 from cms.preview.mixins import PortalHeadlessPreviewMixin
+from cms.taxonomy.widgets import ThemeCheckboxSelectMultiple
 
 
 class ListingMixin(models.Model):
@@ -67,7 +68,7 @@ class TaxonomyMixin(models.Model):
     taxonomy_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=ThemeCheckboxSelectMultiple),
                 FieldPanel("territories", widget=forms.SelectMultiple(attrs={"size": 10})),
             ],
             heading="Classement",

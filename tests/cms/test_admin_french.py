@@ -34,3 +34,23 @@ def test_a_slug_made_from_a_title_with_accents_is_ascii(tree):
 def test_ascii_slugs_are_accepted(tree):
     page = factories.make_standard(tree.home, title="Écoles", slug="ecoles")
     assert page.url == "/ecoles/"
+
+
+def test_theme_checkboxes_list_each_parent_then_its_sub_themes_alphabetically():
+    from django import forms
+
+    from cms.models import Theme
+    from cms.taxonomy.widgets import ThemeCheckboxSelectMultiple
+
+    education = factories.make_theme("Éducation", slug="education", sort_order=1)
+    egalite = factories.make_theme("Égalité et non-discrimination", slug="egalite", sort_order=0)
+    factories.make_theme("Laïcité", slug="laicite", parent=egalite, sort_order=0)
+    factories.make_theme("Décrochage", slug="decrochage", parent=education, sort_order=0)
+    field = forms.ModelMultipleChoiceField(Theme.objects.all(), widget=ThemeCheckboxSelectMultiple)
+    labels = [group[1][0]["label"] for group in field.widget.optgroups("themes", [])]
+    assert labels == [
+        "Éducation",
+        "Éducation › Décrochage",
+        "Égalité et non-discrimination",
+        "Égalité et non-discrimination › Laïcité",
+    ]
