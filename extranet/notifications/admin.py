@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import DigestDelivery, SpaceSubscription
+from .models import DigestDelivery, Notification, SpaceSubscription, TopicSubscription
 
 
 @admin.register(SpaceSubscription)
@@ -21,6 +21,28 @@ class DigestDeliveryAdmin(admin.ModelAdmin):
     search_fields = ("user__email",)
     list_select_related = ("user",)
     readonly_fields = ("user", "frequency", "period_start", "period_end", "sent_at")
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(TopicSubscription)
+class TopicSubscriptionAdmin(admin.ModelAdmin):
+    list_display = ("user", "topic", "level", "updated_at")
+    list_filter = ("level",)
+    search_fields = ("user__email", "user__last_name", "topic__title")
+    list_select_related = ("user", "topic")
+    raw_id_fields = ("user", "topic")
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ("user", "kind", "post", "created_at", "read_at")
+    list_filter = ("kind",)
+    search_fields = ("user__email",)
+    list_select_related = ("user", "post__topic", "post__author")
+    raw_id_fields = ("user", "post")
+    readonly_fields = ("user", "post", "kind", "created_at", "read_at")
 
     def has_add_permission(self, request):
         return False

@@ -10,9 +10,19 @@ from django.utils import timezone
 
 
 class NotificationLevel(models.TextChoices):
-    ALL = "all", "Tous les nouveaux sujets et réponses"
-    MENTIONS = "mentions", "Seulement quand on me mentionne"
-    NONE = "none", "Aucun e-mail"
+    """How closely a member follows a space, or one topic (``recipients`` says what each
+    level brings). A topic's level, when the member set one, wins over the space's."""
+
+    WATCHING = "watching", "Tout suivre : chaque nouveau sujet et chaque réponse"
+    NORMAL = "normal", "Normal : nouveaux sujets, mentions et sujets auxquels je participe"
+    MUTED = "muted", "Silence : aucune notification, même pas les mentions"
+
+
+TOPIC_LEVEL_LABELS = {
+    NotificationLevel.WATCHING: "Suivre : chaque réponse",
+    NotificationLevel.NORMAL: "Normal : seulement quand on me mentionne",
+    NotificationLevel.MUTED: "Silence : aucune notification",
+}
 
 
 class DigestFrequency(models.TextChoices):
@@ -22,7 +32,7 @@ class DigestFrequency(models.TextChoices):
     MONTHLY = "monthly", "Chaque mois (la veille du réseau)"
 
 
-DEFAULT_LEVEL = NotificationLevel.ALL
+DEFAULT_LEVEL = NotificationLevel.NORMAL
 DEFAULT_DIGEST_FREQUENCY = DigestFrequency.MONTHLY
 
 
@@ -40,7 +50,7 @@ class SpaceSubscription(models.Model):
         verbose_name="espace",
     )
     level = models.CharField(
-        "e-mails immédiats",
+        "notifications",
         max_length=10,
         choices=NotificationLevel.choices,
         default=DEFAULT_LEVEL,
@@ -91,3 +101,86 @@ class DigestDelivery(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.get_frequency_display()} du {self.period_start:%d/%m/%Y}"
+
+
+class TopicSubscription(models.Model):
+    """A member's own level for one topic ("suivre", "normal", "silence"). Rows exist only
+    for topics where the member chose; otherwise the space's level and their participation
+    decide (``recipients``)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="topic_subscriptions",
+        verbose_name="membre",
+    )
+    topic = models.ForeignKey(
+        "forum.Topic",
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+        verbose_name="sujet",
+    )
+    level = models.CharField("notifications", max_length=10, choices=NotificationLevel.choices)
+    updated_at = models.DateTimeField("modifié le", auto_now=True)
+
+    class Meta:
+        verbose_name = "abonnement à un sujet"
+        verbose_name_plural = "abonnements aux sujets"
+        ordering = ["user", "topic"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic"], name="notifications_topic_level"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.topic} ({self.get_level_display()})"
+
+
+class NotificationKind(models.TextChoices):
+    NEW_TOPIC = "new_topic", "Nouveau sujet"
+    REPLY = "reply", "Réponse"
+    MENTION = "mention", "Mention"
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """One entry of a member's in-app list: a post that concerned them, and why.
+
+    Made by the same decision as the e-mail (``recipients``, when the task runs), once per
+    member and post (a retried task adds nothing). Whether the member may still see the post
+    is asked again when the list is shown: a post hidden since, or a space left, disappears
+    from the list.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name="membre",
+    )
+    post = models.ForeignKey(
+        "forum.Post", on_delete=models.CASCADE, related_name="+", verbose_name="message"
+    )
+    kind = models.CharField("nature", max_length=10, choices=NotificationKind.choices)
+    created_at = models.DateTimeField("date", default=timezone.now)
+    read_at = models.DateTimeField("lue le", null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "notification"
+        verbose_name_plural = "notifications"
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "post"], name="notifications_once_per_post"),
+        ]
+        indexes = [
+            models.Index(fields=["user", "read_at"], name="notifications_unread"),
+            models.Index(fields=["user", "-created_at"], name="notifications_list"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} pour {self.user}"

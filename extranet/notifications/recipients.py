@@ -1,4 +1,5 @@
-"""Who is e-mailed about a post, decided when the e-mail is sent (not when the post was made).
+"""Who is notified of a post (in the list and by e-mail), decided when the task runs (not when
+the post was made).
 
 Rules, for the members of the post's space:
 - never the author; never an inactive account; never someone who is not (or no longer) a
@@ -6,20 +7,44 @@ Rules, for the members of the post's space:
 - every recipient must still be allowed to see the post (``forum.permissions.can_view_post``,
   asked at send time) and the post must still be visible to members (a post hidden or deleted
   before the worker ran is not sent);
-- level "none": nothing, not even mentions; "mentions": only when mentioned; "all": new
-  topics, replies and mentions;
-- a member mentioned in a post gets one e-mail, the mention one, not a second "reply" one.
+- levels (``NotificationLevel``), the topic's when the member chose one, else the space's:
+
+  ============  ===========================  ======================================
+  level         of the space                 of the topic
+  ============  ===========================  ======================================
+  watching      new topics, every reply,     every reply, mentions
+                mentions
+  normal        new topics, mentions, the    mentions only (the member stopped
+  (default)     replies to topics the        following it)
+                member took part in
+  muted         nothing, mentions included   nothing, mentions included
+  ============  ===========================  ======================================
+
+  "Took part in": opened the topic or wrote a post of it that members still see;
+- a member mentioned in a post gets one notification, the mention, not a second "reply" one.
 """
 
 from django.contrib.auth import get_user_model
 
 from extranet.forum import permissions as forum_permissions
+from extranet.forum.models import Post
 
-from .models import DEFAULT_LEVEL, NotificationLevel, SpaceSubscription
+from .models import (
+    DEFAULT_LEVEL,
+    NotificationKind,
+    NotificationLevel,
+    SpaceSubscription,
+    TopicSubscription,
+)
 
-NEW_TOPIC = "new_topic"
-REPLY = "reply"
-MENTION = "mention"
+NEW_TOPIC = NotificationKind.NEW_TOPIC
+REPLY = NotificationKind.REPLY
+MENTION = NotificationKind.MENTION
+WATCHING, NORMAL, MUTED = (
+    NotificationLevel.WATCHING,
+    NotificationLevel.NORMAL,
+    NotificationLevel.MUTED,
+)
 
 
 def _members(space, exclude_user_id):
@@ -31,31 +56,67 @@ def _members(space, exclude_user_id):
     )
 
 
-def _levels(space, users):
-    rows = SpaceSubscription.objects.filter(space=space, user__in=[user.pk for user in users])
-    return {user_id: level for user_id, level in rows.values_list("user_id", "level")}
+def _space_levels(space, user_ids):
+    rows = SpaceSubscription.objects.filter(space=space, user_id__in=user_ids).order_by()
+    return dict(rows.values_list("user_id", "level"))
+
+
+def _topic_levels(topic, user_ids):
+    rows = TopicSubscription.objects.filter(topic=topic, user_id__in=user_ids).order_by()
+    return dict(rows.values_list("user_id", "level"))
+
+
+def participants(topic) -> set:
+    """Ids of the members who opened ``topic`` or wrote a post of it members still see."""
+    authors = set(
+        Post.objects.visible()
+        .filter(topic=topic)
+        .exclude(author__isnull=True)
+        .order_by()
+        .values_list("author_id", flat=True)
+        .distinct()
+    )
+    if topic.author_id:
+        authors.add(topic.author_id)
+    return authors
+
+
+def reason_for(*, space_level, topic_level, mentioned, new_topic, took_part):
+    """The kind of notification a member gets for a post, or ``None``: the table above."""
+    if topic_level == MUTED or (topic_level is None and space_level == MUTED):
+        return None
+    if mentioned:
+        return MENTION
+    if new_topic:
+        return NEW_TOPIC
+    if topic_level == WATCHING:
+        return REPLY
+    if topic_level is None and (space_level == WATCHING or took_part):
+        return REPLY
+    return None
 
 
 def post_recipients(post, *, new_topic) -> list[tuple]:
-    """(user, reason) pairs for a new post; reason is NEW_TOPIC, REPLY or MENTION."""
+    """(user, kind) pairs for a new post; kind is NEW_TOPIC, REPLY or MENTION."""
     if not post.is_visible:
         return []
-    space = post.topic.space
-    members = list(_members(space, post.author_id))
-    levels = _levels(space, members)
+    topic = post.topic
+    members = list(_members(topic.space, post.author_id))
+    ids = [user.pk for user in members]
+    space_levels = _space_levels(topic.space, ids)
+    topic_levels = _topic_levels(topic, ids)
     mentioned = set(post.mentions.values_list("user_id", flat=True))
+    took_part = set() if new_topic else participants(topic)
     recipients = []
     for user in members:
-        level = levels.get(user.pk, DEFAULT_LEVEL)
-        if level == NotificationLevel.NONE:
-            continue
-        if user.pk in mentioned:
-            reason = MENTION
-        elif level == NotificationLevel.ALL:
-            reason = NEW_TOPIC if new_topic else REPLY
-        else:
-            continue
-        if forum_permissions.can_view_post(user, post):
+        reason = reason_for(
+            space_level=space_levels.get(user.pk, DEFAULT_LEVEL),
+            topic_level=topic_levels.get(user.pk),
+            mentioned=user.pk in mentioned,
+            new_topic=new_topic,
+            took_part=user.pk in took_part,
+        )
+        if reason and forum_permissions.can_view_post(user, post):
             recipients.append((user, reason))
     return recipients
 
@@ -64,12 +125,20 @@ def mention_recipients(post, user_ids) -> list:
     """Members newly mentioned by an edit who still want mentions and may see the post."""
     if not post.is_visible:
         return []
-    space = post.topic.space
-    members = list(_members(space, post.author_id).filter(pk__in=list(user_ids)))
-    levels = _levels(space, members)
+    topic = post.topic
+    members = list(_members(topic.space, post.author_id).filter(pk__in=list(user_ids)))
+    ids = [user.pk for user in members]
+    space_levels = _space_levels(topic.space, ids)
+    topic_levels = _topic_levels(topic, ids)
     return [
         user
         for user in members
-        if levels.get(user.pk, DEFAULT_LEVEL) != NotificationLevel.NONE
+        if reason_for(
+            space_level=space_levels.get(user.pk, DEFAULT_LEVEL),
+            topic_level=topic_levels.get(user.pk),
+            mentioned=True,
+            new_topic=False,
+            took_part=False,
+        )
         and forum_permissions.can_view_post(user, post)
     ]

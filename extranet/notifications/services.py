@@ -6,6 +6,7 @@ from functools import partial
 from extranet.forum.models import Post
 from portal.mailing.delivery import send_once
 
+from . import inbox
 from .emails import post_email
 from .recipients import MENTION, mention_recipients, post_recipients
 
@@ -20,9 +21,11 @@ def send_post_notifications(post_id, *, new_topic) -> int:
     post = _post(post_id)
     if post is None:  # deleted before the worker ran
         return 0
+    recipients = post_recipients(post, new_topic=new_topic)
+    inbox.record(post, recipients)  # the in-app list, before the mail server can fail
     return send_once(
         (f"post:{post.pk}:user:{user.pk}", partial(post_email, post, user, reason))
-        for user, reason in post_recipients(post, new_topic=new_topic)
+        for user, reason in recipients
     )
 
 
@@ -31,7 +34,9 @@ def send_mention_notifications(post_id, user_ids) -> int:
     post = _post(post_id)
     if post is None:
         return 0
+    users = mention_recipients(post, user_ids)
+    inbox.record(post, [(user, MENTION) for user in users])
     return send_once(
         (f"mention:{post.pk}:user:{user.pk}", partial(post_email, post, user, MENTION))
-        for user in mention_recipients(post, user_ids)
+        for user in users
     )

@@ -1,7 +1,8 @@
-"""Reading and changing a member's per-space e-mail settings."""
+"""Reading and changing a member's notification settings, per space and per topic."""
 
 from django.core.exceptions import ValidationError
 
+from extranet.forum import permissions as forum_permissions
 from extranet.spaces import permissions as space_permissions
 
 from .models import (
@@ -10,6 +11,7 @@ from .models import (
     DigestFrequency,
     NotificationLevel,
     SpaceSubscription,
+    TopicSubscription,
 )
 
 
@@ -44,7 +46,7 @@ def update_subscription(user, space, *, level=None, digest_frequency=None) -> Sp
     space_permissions.check_view_space(user, space)
     errors = {}
     if level is not None and level not in NotificationLevel.values:
-        errors["level"] = "Choix inconnu pour les e-mails immédiats."
+        errors["level"] = "Niveau de notification inconnu."
     if digest_frequency is not None and digest_frequency not in DigestFrequency.values:
         errors["digest_frequency"] = "Fréquence de récapitulatif inconnue."
     if errors:
@@ -56,3 +58,27 @@ def update_subscription(user, space, *, level=None, digest_frequency=None) -> Sp
         subscription.digest_frequency = digest_frequency
     subscription.save()
     return subscription
+
+
+def get_topic_level(user, topic):
+    """The level the member chose for ``topic``, or ``None`` (the space's level applies)."""
+    return (
+        TopicSubscription.objects.filter(user_id=user.pk, topic=topic)
+        .values_list("level", flat=True)
+        .first()
+    )
+
+
+def set_topic_level(user, topic, level):
+    """Choose one's level for a topic one can see (404 otherwise); ``None`` or "" goes back to
+    the space's level."""
+    forum_permissions.check_view_topic(user, topic)
+    if not level:
+        TopicSubscription.objects.filter(user_id=user.pk, topic=topic).delete()
+        return None
+    if level not in NotificationLevel.values:
+        raise ValidationError({"level": "Niveau de notification inconnu."})
+    TopicSubscription.objects.update_or_create(
+        user_id=user.pk, topic=topic, defaults={"level": level}
+    )
+    return level

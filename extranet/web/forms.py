@@ -14,7 +14,7 @@ from extranet.documents.validation import ALLOWED_EXTENSIONS
 from extranet.forum import services as forum_services
 from extranet.forum.models import BodyFormat
 from extranet.forum.sanitize import ALLOWED_PROTOCOLS
-from extranet.notifications.models import DigestFrequency, NotificationLevel
+from extranet.notifications.models import TOPIC_LEVEL_LABELS, DigestFrequency, NotificationLevel
 from extranet.spaces import permissions
 from extranet.spaces.models import Space
 from extranet.spaces.roles import Role
@@ -307,12 +307,21 @@ class MeetingForm(forms.Form):
 
 class NotificationSettingsForm(forms.Form):
     level = forms.ChoiceField(
-        label="E-mails à chaque nouveau message",
+        label="Notifications de cet espace (dans la liste et par e-mail)",
         choices=NotificationLevel.choices,
         widget=forms.RadioSelect,
     )
     digest_frequency = forms.ChoiceField(
         label="Récapitulatif de l'activité de l'espace",
         choices=DigestFrequency.choices,
+        widget=forms.RadioSelect,
+    )
+
+
+class TopicNotificationForm(forms.Form):
+    level = forms.ChoiceField(
+        label="Notifications de ce sujet",
+        choices=[("", "Comme l'espace")] + list(TOPIC_LEVEL_LABELS.items()),
+        required=False,
         widget=forms.RadioSelect,
     )

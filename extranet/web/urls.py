@@ -13,6 +13,14 @@ space = "<slug:slug>/"
 
 urlpatterns = [
     path("", spaces.my_spaces, name="my_spaces"),
+    # The member's notifications, across spaces ("notifications" is a reserved space slug).
+    path("notifications/", notifications.notification_list, name="notification_list"),
+    path("notifications/<int:pk>/", notifications.notification_open, name="notification_open"),
+    path(
+        "notifications/tout-lire/",
+        notifications.notifications_read_all,
+        name="notifications_read_all",
+    ),
     path(space, spaces.space_home, name="space_home"),
     path(space + "parametres/", spaces.space_settings, name="space_settings"),
     # Forum
@@ -21,6 +29,16 @@ urlpatterns = [
     path(space + "sujets/<int:pk>/titre/", topics.topic_rename, name="topic_rename"),
     path(space + "sujets/<int:pk>/epingler/", topics.topic_pin, name="topic_pin"),
     path(space + "sujets/<int:pk>/verrouiller/", topics.topic_lock, name="topic_lock"),
+    path(
+        space + "sujets/<int:pk>/premier-non-lu/",
+        topics.topic_first_unread,
+        name="topic_first_unread",
+    ),
+    path(
+        space + "sujets/<int:pk>/notifications/",
+        notifications.topic_notifications,
+        name="topic_notifications",
+    ),
     path(space + "messages/<int:pk>/modifier/", posts.post_edit, name="post_edit"),
     path(space + "messages/<int:pk>/supprimer/", posts.post_delete, name="post_delete"),
     path(space + "messages/<int:pk>/masquer/", posts.post_hide, name="post_hide"),

@@ -15,7 +15,11 @@ class SpaceKind(models.TextChoices):
 
 # First URL segments under /extranet/ taken by the account pages (extranet/accounts/urls.py):
 # a space with one of these slugs could never be reached, its pages would be shadowed.
-RESERVED_SLUGS = frozenset({"connexion", "deconnexion", "mot-de-passe", "invitation"})
+RESERVED_SLUGS = frozenset(
+    # "notifications": the list of the member's notifications
+    # (extranet.web.urls).
+    {"connexion", "deconnexion", "mot-de-passe", "invitation", "notifications"}
+)
 
 
 def validate_space_slug(value):

@@ -8,8 +8,9 @@ from django.views.decorators.http import require_POST
 
 from extranet.forum import permissions as forum_permissions
 from extranet.forum import services as forum_services
-from extranet.forum.models import BodyFormat, Post, Topic
+from extranet.forum.models import BodyFormat, Post, Topic, TopicReadState
 from extranet.forum.writing import render_body
+from extranet.notifications import inbox
 from extranet.spaces import permissions as space_permissions
 
 from .. import fragments
@@ -70,8 +71,12 @@ def topic_detail(request, space, access, pk, loaded=None):
     if content is None:
         full = get_topic(user, space, pk)
         content = _thread(request, key, space, access, full, PostForm(space=space))
-    if request.method == "GET":
-        forum_services.mark_topic_read(user, topic, read_at=topic.my_last_read_at)
+    if request.method == "GET" and forum_services.mark_topic_read(
+        user, topic, read_at=topic.my_last_read_at
+    ):
+        # Something new was read: its notifications are read too (nothing to do otherwise,
+        # so a warm page costs no query for it).
+        inbox.mark_read_for_topic(user, topic)
     return _topic_page(request, space, access, topic, content)
 
 
@@ -224,3 +229,27 @@ def topic_lock(request, space, access, pk):
         else "Le sujet est déverrouillé : les membres peuvent à nouveau répondre.",
     )
     return redirect(space_url("topic_detail", space, pk=topic.pk))
+
+
+@space_view
+def topic_first_unread(request, space, access, pk):
+    """Jump to the first post the member has not read yet (the last one when all are read),
+    on the page of the thread that holds it."""
+    user = request.user
+    topic = get_topic(user, space, pk)
+    read_at = (
+        TopicReadState.objects.filter(user_id=user.pk, topic=topic)
+        .values_list("last_read_at", flat=True)
+        .first()
+    )
+    posts = thread_posts(topic, access)
+    first_unread = None
+    if read_at is not None:
+        first_unread = posts.filter(created_at__gt=read_at).first()
+    else:
+        # Never opened: the start of the thread is where reading starts.
+        first_unread = posts.first()
+    target = first_unread or posts.last()
+    if target is None:
+        return redirect(space_url("topic_detail", space, pk=topic.pk))
+    return redirect(post_url(space, topic, target, access))

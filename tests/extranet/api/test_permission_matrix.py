@@ -281,9 +281,9 @@ def _actions(world, user):
         "notifications": Action(
             "patch",
             api_url("notification-settings", space),
-            {"level": "mentions"},
+            {"level": "muted"},
             lambda: SpaceSubscription.objects.filter(
-                space=space, user_id=user.pk, level="mentions"
+                space=space, user_id=user.pk, level="muted"
             ).exists(),
         ),
     }

@@ -14,7 +14,7 @@ def _real_urls(settings):
 
 
 def test_subscription_pages_load_for_staff(client, staff, space, member):
-    update_subscription(member, space, level="mentions")
+    update_subscription(member, space, level="muted")
     client.force_login(staff)
     assert (
         client.get(reverse("admin:notifications_spacesubscription_changelist")).status_code == 200

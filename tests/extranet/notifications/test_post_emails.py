@@ -48,12 +48,13 @@ def test_new_topic_goes_to_every_member_but_the_author(space, member, audience, 
     )
 
 
-def test_reply_goes_to_members_but_the_author(
-    space, member, moderator, audience, committed, outbox
+def test_reply_goes_to_those_who_took_part_not_to_every_member(
+    space, member, moderator, owner, audience, committed, outbox
 ):
     topic = make_topic(space, member)
     committed(reply, topic, moderator, "Réponse")
-    assert recipients(outbox) == ["membre@exemple.org", "responsable@exemple.org"]
+    # The topic's author took part; the owner, at the default level, did not.
+    assert recipients(outbox) == ["membre@exemple.org"]
     assert "Nouvelle réponse" in outbox[0].subject
 
 
@@ -73,15 +74,19 @@ def test_mentioned_member_gets_one_mention_email_not_two(
     to_moderator = [m for m in outbox if m.to == ["animatrice@exemple.org"]]
     assert len(to_moderator) == 1
     assert "vous a mentionné·e" in to_moderator[0].subject
-    assert [m.to for m in outbox if "Nouvelle réponse" in m.subject] == [
-        ["responsable@exemple.org"]
-    ]
+    assert [m.to for m in outbox if "Nouvelle réponse" in m.subject] == []
 
 
-def test_mentions_only_level_gets_mentions_but_not_replies(
+def test_watching_level_gets_every_reply(space, member, moderator, committed, outbox):
+    update_subscription(moderator, space, level=NotificationLevel.WATCHING)
+    topic = make_topic(space, member)
+    committed(reply, topic, member, "Sans mention")
+    assert recipients(outbox) == ["animatrice@exemple.org"]
+
+
+def test_normal_level_gets_mentions_but_not_replies_to_others_topics(
     space, member, moderator, committed, outbox
 ):
-    update_subscription(moderator, space, level=NotificationLevel.MENTIONS)
     topic = make_topic(space, member)
     committed(reply, topic, member, "Sans mention")
     assert recipients(outbox) == []
@@ -89,8 +94,8 @@ def test_mentions_only_level_gets_mentions_but_not_replies(
     assert recipients(outbox) == ["animatrice@exemple.org"]
 
 
-def test_none_level_gets_nothing_not_even_mentions(space, member, moderator, committed, outbox):
-    update_subscription(moderator, space, level=NotificationLevel.NONE)
+def test_muted_level_gets_nothing_not_even_mentions(space, member, moderator, committed, outbox):
+    update_subscription(moderator, space, level=NotificationLevel.MUTED)
     topic = make_topic(space, member)
     committed(reply, topic, member, "@Sacha.Anime, un avis ?")
     assert recipients(outbox) == []
@@ -98,7 +103,7 @@ def test_none_level_gets_nothing_not_even_mentions(space, member, moderator, com
 
 def test_settings_are_per_space(space, other_space, member, moderator, committed, outbox):
     make_member(other_space, user=moderator)
-    update_subscription(moderator, other_space, level=NotificationLevel.NONE)
+    update_subscription(moderator, other_space, level=NotificationLevel.MUTED)
     committed(create_topic, space, member, "Ici", "Texte")
     assert recipients(outbox) == ["animatrice@exemple.org"]
 
@@ -139,6 +144,7 @@ def test_edit_notifies_only_newly_mentioned_members(
 def test_email_is_french_plain_text_with_an_html_alternative(
     space, member, moderator, committed, outbox
 ):
+    update_subscription(moderator, space, level=NotificationLevel.WATCHING)
     topic = make_topic(space, member, title="L'accompagnement")
     committed(reply, topic, member, "C'est <strong>important</strong> & urgent<script>x</script>")
     message = outbox[0]

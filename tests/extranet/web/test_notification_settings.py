@@ -1,5 +1,7 @@
 """Per-space notification settings through the UI."""
 
+import re
+
 from extranet.notifications.models import SpaceSubscription
 
 from .conftest import space_url
@@ -10,13 +12,13 @@ def test_settings_show_the_defaults_then_save_the_choice(client, member, space):
     url = space_url("notification_settings", space)
 
     page = client.get(url).content.decode()
-    assert "<legend>E-mails à chaque nouveau message" in page
-    assert 'value="all" ' in page and "checked" in page
+    assert "<legend>Notifications de cet espace" in page
+    assert re.search(r'value="normal"[^>]*checked', page)
 
-    response = client.post(url, {"level": "mentions", "digest_frequency": "weekly"}, follow=True)
+    response = client.post(url, {"level": "watching", "digest_frequency": "weekly"}, follow=True)
 
     subscription = SpaceSubscription.objects.get(user=member, space=space)
-    assert (subscription.level, subscription.digest_frequency) == ("mentions", "weekly")
+    assert (subscription.level, subscription.digest_frequency) == ("watching", "weekly")
     assert "Vos préférences de notification ont été enregistrées." in response.content.decode()
 
 

@@ -208,9 +208,9 @@ def _actions(world, user):
         "notifications": Action(
             "post",
             space_url("notification_settings", space),
-            {"level": "mentions", "digest_frequency": "weekly"},
+            {"level": "muted", "digest_frequency": "weekly"},
             lambda: SpaceSubscription.objects.filter(
-                space=space, user_id=user.pk, level="mentions"
+                space=space, user_id=user.pk, level="muted"
             ).exists(),
         ),
     }

@@ -1,0 +1,95 @@
+"""The in-app list of notifications: recording them, reading them, the unread count.
+
+- Recorded by the notification task with the e-mails, from the same decision
+  (``recipients``), once per member and post (``Notification``'s unique constraint: a retried
+  task records nothing twice).
+- Listed only while the member may still see the post: in a space they can see
+  (``spaces.permissions.filter_spaces_queryset``), neither hidden by a moderator nor deleted.
+  The rule is a queryset filter, so the list costs one query whatever its length.
+- The unread count (the header's badge, on every extranet page) is cached per member and
+  dropped by every write that can change it (recording, reading); the cache is an
+  optimisation only: a missing entry costs one indexed count.
+"""
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from extranet.spaces.permissions import filter_spaces_queryset
+
+from .models import Notification
+
+UNREAD_CACHE_SECONDS = 300
+
+
+def _unread_key(user_id):
+    return f"notifications:unread:{user_id}"
+
+
+def _forget_unread(user_ids):
+    keys = [_unread_key(user_id) for user_id in user_ids]
+    if keys:
+        # After the commit: a request reading meanwhile would store the old count again.
+        transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def record(post, recipients) -> int:
+    """Add ``post`` to the list of each ``(user, kind)`` of ``recipients``; returns how many
+    were new."""
+    rows = [
+        Notification(user=user, post=post, kind=kind, created_at=post.created_at)
+        for user, kind in recipients
+    ]
+    if not rows:
+        return 0
+    before = Notification.objects.filter(post=post).count()
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    _forget_unread([user.pk for user, _ in recipients])
+    return Notification.objects.filter(post=post).count() - before
+
+
+def visible_notifications(user):
+    """The member's notifications they may still follow, newest first."""
+    return (
+        Notification.objects.filter(
+            user_id=user.pk,
+            post__is_hidden=False,
+            post__deleted_at__isnull=True,
+            post__topic__space__in=filter_spaces_queryset(user).values("pk"),
+        )
+        .select_related("post__topic__space", "post__author")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def unread_count(user) -> int:
+    if user is None or not user.is_authenticated:
+        return 0
+    key = _unread_key(user.pk)
+    count = cache.get(key)
+    if count is None:
+        count = visible_notifications(user).unread().count()
+        cache.set(key, count, UNREAD_CACHE_SECONDS)
+    return count
+
+
+def mark_read(user, notification_ids=None) -> int:
+    """Mark the member's notifications read (all of them when ``notification_ids`` is None)."""
+    unread = Notification.objects.filter(user_id=user.pk, read_at__isnull=True)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=list(notification_ids))
+    changed = unread.update(read_at=timezone.now())
+    if changed:
+        _forget_unread([user.pk])
+    return changed
+
+
+def mark_read_for_topic(user, topic) -> int:
+    """Reading a topic reads its notifications too (called by the topic page)."""
+    unread = Notification.objects.filter(
+        user_id=user.pk, read_at__isnull=True, post__topic_id=topic.pk
+    )
+    changed = unread.update(read_at=timezone.now())
+    if changed:
+        _forget_unread([user.pk])
+    return changed
