@@ -344,15 +344,36 @@ def remove(documents):
     documents = list(documents)
     if not documents:
         return
+    remove_from_database_indexes(documents)
+    remove_from_engines([document.pk for document in documents])
+
+
+def has_engine():
+    """Whether a search engine (Elasticsearch, OpenSearch) is among the backends."""
+    return any(engine_indexes.is_engine(backend) for _name, backend in _backends())
+
+
+def remove_from_database_indexes(documents):
+    """The database backends' index entries of ``documents`` (same database, same
+    transaction as the caller: nothing here can be unavailable on its own)."""
+    for _name, backend in _backends():
+        if _is_postgres_backend(backend):
+            _delete_postgres_entries(documents)
+        elif not engine_indexes.is_engine(backend):
+            for document in documents:
+                backend.delete(document)
+
+
+def remove_from_engines(ids):
+    """Delete the documents of ``ids`` from every engine (their rows may be gone already:
+    only the ids are needed)."""
+    if not ids:
+        return
     for name, backend in _backends():
+        if not engine_indexes.is_engine(backend):
+            continue
         try:
-            if _is_postgres_backend(backend):
-                _delete_postgres_entries(documents)
-            elif engine_indexes.is_engine(backend):
-                engine_indexes.delete_ids(backend, [document.pk for document in documents])
-            else:
-                for document in documents:
-                    backend.delete(document)
+            engine_indexes.delete_ids(backend, ids)
         except Exception as error:
             raise EngineUnavailable(f"{name}: {error}") from error
 

@@ -36,6 +36,7 @@ logger = logging.getLogger(__name__)
 BATCH_SIZE = 200
 REBUILD_CHUNK = 500
 UPSERT = IndexChange.Action.UPSERT
+DELETE = IndexChange.Action.DELETE
 
 
 # --- recording ------------------------------------------------------------------------------
@@ -150,6 +151,9 @@ def _apply_for_type(content_type, actions, now):
     """Bring the documents of some sources of one type in line with the sources as they are
     now: ``actions`` maps object ids to their latest action. A few queries for the lot:
     the sources (with what their builder needs), the documents, the engine."""
+    if content_type == _engine_removal_type():
+        indexing.remove_from_engines(list(actions))
+        return len(actions)
     model = content_type.model_class()
     builder = builder_for_model(model) if model else None
     built = {}
@@ -159,17 +163,49 @@ def _apply_for_type(content_type, actions, now):
         for source, data in builder.build_many(sources):
             if data is not None:
                 built[str(source.pk)] = (source, data)
-    if built:
-        indexing.push(indexing.store_many(content_type, list(built.values()), now))
+    # Withdrawals first: they only touch the database, so an engine that fails on the
+    # pushes below cannot leave an unpublished page or a hidden post searchable meanwhile.
     gone = [object_id for object_id in actions if object_id not in built]
     if gone:
-        documents = list(
-            SearchDocument.objects.filter(content_type=content_type, object_id__in=gone)
-        )
-        if documents:
-            indexing.remove(documents)
-            SearchDocument.objects.filter(pk__in=[document.pk for document in documents]).delete()
+        withdraw(SearchDocument.objects.filter(content_type=content_type, object_id__in=gone))
+    if built:
+        indexing.push(indexing.store_many(content_type, list(built.values()), now))
     return len(actions)
+
+
+def _engine_removal_type():
+    """The content type of the outbox's engine removals: ``SearchDocument`` itself (it is
+    no source: no builder), the object id being the document's id in the engines."""
+    return ContentType.objects.get_for_model(SearchDocument)
+
+
+def withdraw(documents):
+    """Take documents out of search whose source is gone, hidden or no longer searchable.
+
+    Their rows and the database's index entries go at once, with the change being applied:
+    from then on no search shows them, not even the database fallback answering while the
+    engine is down (it listed an unpublished page and a hidden post, snippet included). The
+    engines are told through the outbox (removals recorded by document id, applied after,
+    retried by ``search_resync`` until the engine answers), since the rows they would need
+    are gone.
+    """
+    documents = list(documents)
+    if not documents:
+        return
+    ids = [document.pk for document in documents]
+    with transaction.atomic():
+        indexing.remove_from_database_indexes(documents)
+        if indexing.has_engine():
+            content_type = _engine_removal_type()
+            IndexChange.objects.bulk_create(
+                [
+                    IndexChange(content_type=content_type, object_id=str(pk), action=DELETE)
+                    for pk in ids
+                ],
+                batch_size=1000,
+            )
+            _enqueue_on_commit()
+        SearchDocument.objects.filter(pk__in=ids).delete()
 
 
 def _keep(rows, error):

@@ -188,3 +188,36 @@ def test_member_of_a_space_finds_its_post_again_after_resync(engine_down, space)
     sync.resync()
     titles = {result.title for result in service.search(member, "atelier").results}
     assert titles == {topic.title}
+
+
+def test_a_post_hidden_while_the_engine_is_down_is_not_in_the_degraded_results(engine_down, space):
+    from extranet.forum.services import hide_post
+
+    member = make_member(space)
+    moderator = make_member(space, role="moderator")
+    topic = make_topic(space, title="Échanges")
+    post = make_reply(topic, body="Un message sur le complotisme, hors charte")
+    sync.process_pending()
+    with engine_down:
+        hide_post(post, moderator, "hors charte")
+        sync.process_pending()
+        response = service.search(member, "complotisme")
+    assert response.degraded
+    assert response.results == [] and response.total == 0
+    sync.resync()
+    assert engine_ids() == database_ids()
+
+
+def test_a_page_unpublished_while_the_engine_is_down_is_not_in_the_degraded_results(
+    engine_down, anonymous
+):
+    tree = make_site_tree()
+    page = make_news(tree.news_index, title="Cohésion sociale : page retirée")
+    published = make_news(tree.news_index, title="Cohésion sociale : page publiée")
+    sync.process_pending()
+    with engine_down:
+        page.unpublish()
+        sync.process_pending()
+        response = service.search(anonymous, "cohésion sociale")
+    assert response.degraded
+    assert [result.title for result in response.results] == [published.title]
