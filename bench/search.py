@@ -39,6 +39,13 @@ Command (PostgreSQL; the database ``portal_bench_search`` is created, then dropp
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python -m bench.search
 
+With ``--engine opensearch`` (a node from ``bin/opensearch start``, ``--opensearch-url``,
+default http://127.0.0.1:9200), the same documents are also rebuilt into OpenSearch (``rebuild
+--reset``: a fresh index, then the alias swap) and the same scenarios run on it, side by side
+with PostgreSQL in the same rounds, against the same baseline. Targets on OpenSearch: p95 ≤
+50 ms with the audience filter and facets, rebuild ≥ 2,000 documents/s; the node's memory
+(JVM heap, process RSS) is printed.
+
 Options: ``--quick`` (10,000 documents, fewer requests), ``--keep``, ``--chunk-size``,
 ``--show-queries "membre 20 espaces"``, ``--profile anonyme``, ``--reuse`` (queries only,
 on the database a ``--keep`` run left) and those of ``bench.harness``.
@@ -64,6 +71,8 @@ MEMBER_SPACES = 20
 P95_TARGET_MS = 50.0
 THROUGHPUT_TARGET = 0.5
 REBUILD_RATE_TARGET = 1000.0
+ENGINE_REBUILD_RATE_TARGET = 2000.0
+OPENSEARCH_INDEX_PREFIX = "bench_"
 TAIL_RATIO_TARGET = 0.8
 MEMORY_TARGET_MB = 500.0
 BASELINE_TABLE = "bench_search_baseline"
@@ -428,13 +437,21 @@ class RebuildRun:
         return {source: counted[source] / spent[source] for source in spent if spent[source]}
 
 
-def rebuild_in_child(label, chunk_size):
-    """Run the rebuild in a fresh interpreter (its own peak memory); returns a RebuildRun."""
+def rebuild_in_child(label, chunk_size, opensearch_url=None):
+    """Run the rebuild in a fresh interpreter (its own peak memory); returns a RebuildRun.
+    ``opensearch_url``: into OpenSearch (``--reset``: a fresh index and the alias swap)."""
+    import os
+
     command = [sys.executable, "-m", "bench.search", "--rebuild-child", str(chunk_size)]
+    env = dict(os.environ)
+    if opensearch_url:
+        command.append("--reset")
+        # Bulk requests of a whole chunk: more than the 5 s default on a busy machine.
+        env.update(OPENSEARCH_URL=opensearch_url, SEARCH_INDEX_PREFIX="bench", SEARCH_TIMEOUT="60")
     root = Path(__file__).resolve().parents[1]
     with harness.step(f"rebuild ({label})"):
         completed = subprocess.run(
-            command, cwd=root, capture_output=True, text=True, timeout=3600, check=False
+            command, cwd=root, env=env, capture_output=True, text=True, timeout=3600, check=False
         )
     if completed.returncode != 0:
         raise harness.BenchError(f"La reconstruction a échoué :\n{completed.stderr[-3000:]}")
@@ -442,7 +459,7 @@ def rebuild_in_child(label, chunk_size):
     return RebuildRun(label=label, **result)
 
 
-def rebuild_child(chunk_size):
+def rebuild_child(chunk_size, reset=False):
     """In the child: rebuild, print one JSON line (Django set up from the parent's env)."""
     import resource
 
@@ -457,7 +474,7 @@ def rebuild_child(chunk_size):
     def record(progress):
         samples.append((progress.done, progress.elapsed, progress.source))
 
-    progress, _removed = rebuild(chunk_size=chunk_size, on_progress=record)
+    progress, _removed = rebuild(chunk_size=chunk_size, on_progress=record, reset_engine=reset)
     maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
     print(
         json.dumps(
@@ -484,13 +501,24 @@ class Answer:
 
 
 class ServiceClient:
-    """What the harness calls a client: ``get(q)`` runs the search service for ``user``."""
+    """What the harness calls a client: ``get(q)`` runs the search service for ``user``,
+    on the engine ``backends`` configures (``WAGTAILSEARCH_BACKENDS``; None: the database).
+    The setting is assigned before each request (an attribute write, no signal): scenarios
+    of both engines interleave in the same rounds."""
 
-    def __init__(self, user, filters=None):
-        self.user, self.filters = user, filters
+    database_backends = None  # the run's own setting, read once Django is set up
+
+    def __init__(self, user, filters=None, backends=None):
+        self.user, self.filters, self.backends = user, filters, backends
 
     def get(self, q):
+        from django.conf import settings
+
         from search.service import search
+
+        if ServiceClient.database_backends is None:
+            ServiceClient.database_backends = settings.WAGTAILSEARCH_BACKENDS
+        settings.WAGTAILSEARCH_BACKENDS = self.backends or ServiceClient.database_backends
 
         response = search(self.user, q, filters=self.filters)
         if response.degraded:
@@ -566,6 +594,64 @@ def _api_exists():
     return True
 
 
+def opensearch_backends(url):
+    from search.conf import search_backends_from_env
+
+    return search_backends_from_env({"OPENSEARCH_URL": url, "SEARCH_INDEX_PREFIX": "bench"})
+
+
+def engine_scenarios(member, url):
+    """The three measured scenarios on OpenSearch (names suffixed « · OpenSearch »)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    backends = opensearch_backends(url)
+    clients = [
+        ("anonyme", ServiceClient(AnonymousUser(), backends=backends)),
+        ("membre 20 espaces", ServiceClient(member, backends=backends)),
+        (
+            "membre + filtres",
+            ServiceClient(member, {"kind": ["message", "sujet", "actualite"]}, backends),
+        ),
+    ]
+    return [
+        harness.Scenario(
+            f"{name} · OpenSearch",
+            _query,
+            client=client,
+            check=_check_results,
+            description="le même scénario sur le nœud OpenSearch",
+            target=THROUGHPUT_TARGET,
+        )
+        for name, client in clients
+    ]
+
+
+def node_memory(url):
+    """The OpenSearch node's JVM heap and its process's resident memory (the PID from
+    bin/opensearch's file when the node is local), as a printable line."""
+    import json as json_module
+    import urllib.request
+
+    with urllib.request.urlopen(f"{url}/_nodes/stats/jvm", timeout=5) as answer:
+        stats = json_module.load(answer)
+    (node,) = stats["nodes"].values()
+    heap = node["jvm"]["mem"]
+    line = (
+        f"tas JVM {heap['heap_used_in_bytes'] / 2**20:.0f} Mo utilisés sur "
+        f"{heap['heap_max_in_bytes'] / 2**20:.0f} Mo"
+    )
+    pid_file = Path(__file__).resolve().parents[1] / "var" / "opensearch" / "opensearch.pid"
+    try:
+        pid = pid_file.read_text().strip()
+        status = Path(f"/proc/{pid}/status").read_text()
+        rss_kb = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+        hwm_kb = int(re.search(r"VmHWM:\s+(\d+)", status).group(1))
+        line += f", RSS {rss_kb / 1024:.0f} Mo (pic {hwm_kb / 1024:.0f} Mo)"
+    except (OSError, AttributeError, ValueError):
+        pass
+    return line
+
+
 def scenarios(member):
     from urllib.parse import urlencode
 
@@ -629,11 +715,11 @@ def baseline():
 # --- run -------------------------------------------------------------------------------------
 
 
-def _check_rebuild(report, run):
+def _check_rebuild(report, run, rate_target=REBUILD_RATE_TARGET):
     first, last = run.tenth_rates()
     report.add_check(
-        f"reconstruction ({run.label}) ≥ {REBUILD_RATE_TARGET:.0f} documents/s",
-        run.rate >= REBUILD_RATE_TARGET,
+        f"reconstruction ({run.label}) ≥ {rate_target:.0f} documents/s",
+        run.rate >= rate_target,
         f"{run.rate:.0f} documents/s, {run.done} sources en {run.elapsed:.1f} s",
     )
     report.add_check(
@@ -726,7 +812,15 @@ def run(args):
             harness.vacuum_analyze()
             make_baseline_table()
         print(f"  {first.documents} documents de recherche")
-        report = harness.run(scenarios(member), args, baseline=baseline())
+        measured = scenarios(member)
+        engine_run = None
+        if args.engine == "opensearch":
+            engine_run = rebuild_in_child(
+                "OpenSearch, nouvel index puis bascule", args.chunk_size, args.opensearch_url
+            )
+            print(f"  nœud OpenSearch après la reconstruction : {node_memory(args.opensearch_url)}")
+            measured += engine_scenarios(member, args.opensearch_url)
+        report = harness.run(measured, args, baseline=baseline())
         for result in report.results:
             if result.target is not None:
                 report.add_check(
@@ -737,6 +831,9 @@ def run(args):
         second = rebuild_in_child("index existant", args.chunk_size)
         _check_rebuild(report, first)
         _check_rebuild(report, second)
+        if engine_run is not None:
+            print(f"  nœud OpenSearch après les requêtes : {node_memory(args.opensearch_url)}")
+            _check_rebuild(report, engine_run, ENGINE_REBUILD_RATE_TARGET)
         print(f"\nDébut : {started} ; {size.documents} documents, {SPACES} espaces.")
         report.print()
     return report.exit_code()
@@ -745,7 +842,7 @@ def run(args):
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--rebuild-child"]:
-        rebuild_child(int(argv[1]))
+        rebuild_child(int(argv[1]), reset="--reset" in argv[2:])
         return 0
     parser = harness.argument_parser(__doc__)
     parser.add_argument(
@@ -756,6 +853,17 @@ def main(argv=None):
         action="store_true",
         help=f"run only the queries on the database {DATABASE_NAME} a --keep run left "
         "(migrations applied by hand if the search app changed)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=["postgres", "opensearch"],
+        default="postgres",
+        help="opensearch: also rebuild into and query an OpenSearch node, side by side",
+    )
+    parser.add_argument(
+        "--opensearch-url",
+        default="http://127.0.0.1:9200",
+        help="the node for --engine opensearch (bin/opensearch start)",
     )
     args = parser.parse_args(argv)
     return harness.main(lambda: run(args))
