@@ -31,6 +31,7 @@ from extranet.spaces.permissions import my_spaces
 from .emails import render_email, send_messages
 from .links import absolute, settings_url
 from .models import DEFAULT_DIGEST_FREQUENCY, DigestDelivery, DigestFrequency, SpaceSubscription
+from .unsubscribe import unsubscribe_url
 
 logger = logging.getLogger(__name__)
 
@@ -202,6 +203,7 @@ def digest_email(digest, frequency):
         ],
         "last_day": digest.period_end - timedelta(seconds=1),
     }
+    context["unsubscribe_url"] = unsubscribe_url(digest.user, frequency=frequency)
     return render_email("digest", context, digest.user.email)
 
 

@@ -5,25 +5,35 @@ Each e-mail kind has three templates: ``<kind>_subject.txt``, ``<kind>.txt`` and
 link), and a batch goes through one connection to the mail server.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db.models import Q
 from django.template.loader import render_to_string
 
+from extranet.forum.models import Post
 from extranet.forum.sanitize import html_to_text
 
 from .links import absolute, settings_url
 from .recipients import MENTION, NEW_TOPIC
+from .unsubscribe import unsubscribe_url
 
 TEMPLATE_DIR = "extranet/emails"
 
 
-def render_email(kind, context, to) -> EmailMultiAlternatives:
+def render_email(kind, context, to, headers=None) -> EmailMultiAlternatives:
+    """``context["unsubscribe_url"]``, when given, is the one-click unsubscribe link (RFC 8058,
+    see ``unsubscribe``): mail clients show their own button for it."""
     context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
     subject = render_to_string(f"{TEMPLATE_DIR}/{kind}_subject.txt", context)
     text = render_to_string(f"{TEMPLATE_DIR}/{kind}.txt", context)
     html = render_to_string(f"{TEMPLATE_DIR}/{kind}.html", context)
-    headers = {"Auto-Submitted": "auto-generated"}
-    if context.get("settings_url"):
+    headers = {"Auto-Submitted": "auto-generated", **(headers or {})}
+    if context.get("unsubscribe_url"):
+        headers["List-Unsubscribe"] = f"<{context['unsubscribe_url']}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    elif context.get("settings_url"):
         headers["List-Unsubscribe"] = f"<{context['settings_url']}>"
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split()), body=text, to=[to], headers=headers
@@ -53,5 +63,33 @@ def post_email(post, recipient, reason) -> EmailMultiAlternatives:
         "body_html": post.body,  # cleaned on the way in (forum.sanitize)
         "post_url": absolute(post.get_absolute_url()),
         "settings_url": settings_url(space),
+        "unsubscribe_url": unsubscribe_url(recipient, space=space),
     }
-    return render_email(kind, context, recipient.email)
+    return render_email(kind, context, recipient.email, headers=thread_headers(post, reason))
+
+
+def _message_id(kind, pk) -> str:
+    domain = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
+    return f"<extranet.{kind}.{pk}@{domain}>"
+
+
+def thread_headers(post, reason) -> dict:
+    """Headers that make mail clients thread a topic's e-mails: the opening post's e-mail is
+    the topic's root (``Message-ID`` of the topic), every other post has its own
+    ``Message-ID`` and points at the root (``In-Reply-To``, ``References``). A mention in the
+    opening post is that same root."""
+    root = _message_id("topic", post.topic_id)
+    if _opens_its_topic(post):
+        return {"Message-ID": root}
+    return {"Message-ID": _message_id("post", post.pk), "In-Reply-To": root, "References": root}
+
+
+def _opens_its_topic(post) -> bool:
+    """Whether ``post`` is its topic's first; asked once per post (kept on the instance, which
+    the task shares between the recipients)."""
+    if not hasattr(post, "opens_topic"):
+        earlier = Post.objects.filter(topic_id=post.topic_id).filter(
+            Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
+        )
+        post.opens_topic = not earlier.exists()
+    return post.opens_topic

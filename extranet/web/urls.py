@@ -7,7 +7,17 @@ taken by a space slug.
 
 from django.urls import path
 
-from .views import composer, documents, meetings, members, notifications, posts, spaces, topics
+from .views import (
+    composer,
+    documents,
+    meetings,
+    members,
+    notifications,
+    posts,
+    spaces,
+    topics,
+    unsubscribe,
+)
 
 space = "<slug:slug>/"
 
@@ -16,6 +26,7 @@ urlpatterns = [
     # The member's notifications, across spaces ("notifications" is a reserved space slug).
     path("notifications/", notifications.notification_list, name="notification_list"),
     path("notifications/<int:pk>/", notifications.notification_open, name="notification_open"),
+    path("desabonnement/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
     path(
         "notifications/tout-lire/",
         notifications.notifications_read_all,

@@ -16,9 +16,9 @@ class SpaceKind(models.TextChoices):
 # First URL segments under /extranet/ taken by the account pages (extranet/accounts/urls.py):
 # a space with one of these slugs could never be reached, its pages would be shadowed.
 RESERVED_SLUGS = frozenset(
-    # "notifications": the list of the member's notifications
+    # "notifications" and "desabonnement": the member's list and one-click unsubscribe
     # (extranet.web.urls).
-    {"connexion", "deconnexion", "mot-de-passe", "invitation", "notifications"}
+    {"connexion", "deconnexion", "mot-de-passe", "invitation", "notifications", "desabonnement"}
 )
 
 

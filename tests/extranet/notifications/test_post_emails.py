@@ -157,9 +157,11 @@ def test_email_is_french_plain_text_with_an_html_alternative(
     assert mimetype == "text/html"
     assert "<strong>important</strong>" in html
     assert "<script>" not in html
-    assert message.extra_headers["List-Unsubscribe"] == (
-        "<http://testserver/extranet/peps/notifications/>"
+    # One-click unsubscribe (RFC 8058); the settings page stays linked in the text.
+    assert message.extra_headers["List-Unsubscribe"].startswith(
+        "<http://testserver/extranet/desabonnement/"
     )
+    assert "http://testserver/extranet/peps/notifications/" in message.body
     assert message.extra_headers["Auto-Submitted"] == "auto-generated"
 
 

@@ -11,6 +11,7 @@ def stub(request, **kwargs):
 extranet = (
     [
         path("", stub, name="my_spaces"),
+        path("desabonnement/<str:token>/", stub, name="unsubscribe"),
         path("<slug:slug>/", stub, name="space_home"),
         path("<slug:slug>/notifications/", stub, name="notification_settings"),
         path("<slug:slug>/sujets/<int:pk>/", stub, name="topic_detail"),
