@@ -7,6 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from extranet.notifications import dev_inbox
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
@@ -17,6 +19,8 @@ urlpatterns = [
     # OpenAPI schema of the extranet API (drf-spectacular).
     path("api/schema/", include("extranet.api.schema_urls")),
     path("", include("search.urls")),
+    # The development inbox (a 404 unless DEBUG): e-mails of the file backend.
+    path("_dev/courriels/", dev_inbox.inbox, name="dev_inbox"),
 ]
 
 # Public media (the image library) served in every mode, DEBUG or not; nothing else under
