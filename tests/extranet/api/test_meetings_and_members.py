@@ -200,9 +200,9 @@ def test_only_owners_invite_owners(moderator, owner, as_user, space):
 def test_notification_settings_default_then_change(member, as_user, space):
     client = as_user(member)
     url = api_url("notification-settings", space)
-    assert client.get(url).json() == {"level": "all", "digest_frequency": "monthly"}
-    response = client.put(url, {"level": "none", "digest_frequency": "weekly"}, format="json")
-    assert response.json() == {"level": "none", "digest_frequency": "weekly"}
+    assert client.get(url).json() == {"level": "normal", "digest_frequency": "monthly"}
+    response = client.put(url, {"level": "muted", "digest_frequency": "weekly"}, format="json")
+    assert response.json() == {"level": "muted", "digest_frequency": "weekly"}
     response = client.patch(url, {"digest_frequency": "daily"}, format="json")
-    assert response.json() == {"level": "none", "digest_frequency": "daily"}
-    assert SpaceSubscription.objects.get(user=member, space=space).level == "none"
+    assert response.json() == {"level": "muted", "digest_frequency": "daily"}
+    assert SpaceSubscription.objects.get(user=member, space=space).level == "muted"
