@@ -20,7 +20,7 @@ from portal.settings.test import *  # noqa: F403
 
 DEBUG = False
 ROOT_URLCONF = "bench.urls"
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}  # noqa: F405
 WHITENOISE_AUTOREFRESH = False
 BENCH_VAR_DIR = Path(
     os.environ.get("BENCH_VAR_DIR") or Path(tempfile.gettempdir()) / "portal-bench-var"
