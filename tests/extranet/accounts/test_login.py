@@ -38,7 +38,7 @@ def test_login_url_is_the_settings_login_url(settings):
     assert reverse("extranet:login") == settings.LOGIN_URL == LOGIN_URL
 
 
-def test_login_page_is_in_french(client):
+def test_login_page_is_in_french(client, db):  # the layout reads the menu and footer
     response = client.get(LOGIN_URL)
     assert response.status_code == 200
     assert "Connexion à l'espace membres" in response.text
