@@ -53,6 +53,25 @@ def fresh_index(backend):
     return index
 
 
+# Index names known to exist in this process, declared here: checked once, then trusted (an
+# index deleted by hand afterwards is recreated by the next ``search_rebuild --reset``).
+_existing = set()
+
+
+def ensure(backend):
+    """Make sure the documents' index exists before anything is written to it: a document
+    written to a missing index makes the engine create one with a guessed mapping (text
+    instead of keywords), and every search then fails (« fielddata on kind_filter »).
+    A missing index is created fresh, behind the alias, with the portal's mapping."""
+    alias = alias_of(backend)
+    key = (repr(backend.hosts), alias.name)
+    if key in _existing:
+        return
+    if not _indices(backend).exists(index=alias.name):
+        swap(backend, fresh_index(backend))
+    _existing.add(key)
+
+
 def _aliased_names(backend, name):
     indices = _indices(backend)
     if not indices.exists_alias(name=name):

@@ -175,6 +175,8 @@ def push_to(backend, documents, title_average=READ_FROM_INDEX, index=None, name=
         elif index is not None:
             index.add_items(SearchDocument, documents)
         else:
+            if engine_indexes.is_engine(backend):
+                engine_indexes.ensure(backend)
             backend.add_bulk(SearchDocument, documents)
     except Exception as error:  # connection, timeout, cluster or database error
         raise EngineUnavailable(f"{name or type(backend).__name__}: {error}") from error

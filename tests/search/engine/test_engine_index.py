@@ -215,3 +215,20 @@ def test_a_topic_moved_to_another_space_follows_its_new_audience(space):
     sync.process_pending()
     assert _titles(pre_member, "parentalité") == {topic.title}
     assert _titles(vrl_member, "parentalité") == set()
+
+
+def test_a_write_before_any_index_exists_creates_it_with_the_portal_mapping(live, anonymous):
+    from search.models import Kind
+    from tests.factories.search import make_document
+    from tests.search.live_engine import delete_test_indexes
+
+    delete_test_indexes()
+    engine_indexes._existing.clear()  # this process had seen the index: forget it
+    make_document("Laïcité : un premier document", kind=Kind.NEWS)
+    alias = engine_indexes.alias_of(live).name
+    (index,) = live.es.indices.get_alias(name=alias)  # an alias, not a guessed index
+    properties = live.es.indices.get_mapping(index=index)[index]["mappings"]["properties"]
+    assert properties["kind_filter"] == {"type": "keyword"}
+    response = search(anonymous, "laïcité")
+    assert not response.degraded
+    assert [facet.value for facet in response.facets["kind"]] == [Kind.NEWS]
