@@ -16,7 +16,9 @@ from portal.mailing.models import SentEmail
 from portal.mailing.retries import EMAIL_QUEUE
 from tests.portal.flaky_mail import FlakyServer
 
-pytestmark = pytest.mark.django_db
+# The worker closes its database connection after each task, as in production: inside a
+# test transaction that would end the test, so these tests commit for real.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)
@@ -118,9 +120,12 @@ def test_retries_give_up_after_the_last_delay_and_the_task_fails(
     with django_capture_on_commit_callbacks(execute=False):
         topic = create_topic(space, member, "Sujet", "Texte")
     post_id = topic.posts.get().pk
-    tasks.notify_new_post.enqueue(post_id, True, attempt=len(settings.EMAIL_RETRY_DELAYS) + 1)
+    last = tasks.notify_new_post.enqueue(
+        post_id, True, attempt=len(settings.EMAIL_RETRY_DELAYS) + 1
+    )
     run_queue()
-    result = email_tasks().get()
+    # Committed for real (see pytestmark): the topic's own tasks are queued too.
+    result = email_tasks().get(id=last.id)
     assert result.status == TaskResultStatus.FAILED
     assert result.exception_class_path == f"{Undelivered.__module__}.{Undelivered.__name__}"
     assert "abandonné" in caplog.text
