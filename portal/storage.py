@@ -25,8 +25,13 @@ def is_private(name):
     return os.path.normpath(str(name)).replace("\\", "/").lstrip("/").startswith(PRIVATE_PREFIXES)
 
 
-class PrivateFilesStorage(FileSystemStorage):
-    """Rooted at PRIVATE_MEDIA_ROOT, read at each use (tests change it), without URLs."""
+class PrivateRootStorage(FileSystemStorage):
+    """A file-system storage rooted at ``PRIVATE_MEDIA_ROOT``, read at each use.
+
+    The root is a property (not Django's cached one) so a changed setting, e.g. each test's
+    throw-away directory, is followed at once. Nothing there is served: subclasses say, in
+    ``url``, which view lets their files out.
+    """
 
     @property
     def base_location(self):
@@ -35,6 +40,10 @@ class PrivateFilesStorage(FileSystemStorage):
     @property
     def location(self):
         return os.path.abspath(self.base_location)
+
+
+class PrivateFilesStorage(PrivateRootStorage):
+    """Wagtail's documents, kept beside the extranet's files."""
 
     def url(self, name):
         raise ValueError(

@@ -4,26 +4,11 @@ No web server serves that directory and the storage has no URL: the only way out
 download service (``extranet.documents.downloads``), after the membership check.
 """
 
-import os
-
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from portal.storage import PrivateRootStorage
 
 
-class PrivateStorage(FileSystemStorage):
-    """A file-system storage rooted at ``PRIVATE_MEDIA_ROOT``, read at each use.
-
-    The root is a property (not Django's cached one) so a changed setting, e.g. each test's
-    throw-away directory, is followed at once.
-    """
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
+class PrivateStorage(PrivateRootStorage):
+    """The extranet's shared documents, under ``PRIVATE_MEDIA_ROOT``."""
 
     def url(self, name):
         raise ValueError(
