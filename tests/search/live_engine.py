@@ -93,26 +93,31 @@ def start_engine():
 
 class _RefreshAfterWrites:
     """Writes visible at once: the engine refreshes every second on its own, which a test
-    would otherwise wait for. Wraps the two functions every write goes through."""
+    would otherwise wait for. Wraps the two functions every engine write goes through
+    (``push_to`` for documents written, ``remove_from_engines`` for documents withdrawn)."""
+
+    NAMES = ("push_to", "remove_from_engines")
 
     def __init__(self):
         from search import indexing
 
         self.indexing = indexing
-        self.saved = (indexing.push_to, indexing.remove)
+        self.saved = {name: getattr(indexing, name) for name in self.NAMES}
+        for name, function in self.saved.items():
+            setattr(indexing, name, self._refreshing(function))
 
-        def push_to(*args, **kwargs):
-            self.saved[0](*args, **kwargs)
+    @staticmethod
+    def _refreshing(function):
+        def wrapped(*args, **kwargs):
+            result = function(*args, **kwargs)
             refresh()
+            return result
 
-        def remove(*args, **kwargs):
-            self.saved[1](*args, **kwargs)
-            refresh()
-
-        indexing.push_to, indexing.remove = push_to, remove
+        return wrapped
 
     def undo(self):
-        self.indexing.push_to, self.indexing.remove = self.saved
+        for name, function in self.saved.items():
+            setattr(self.indexing, name, function)
 
 
 _prepared = {"done": False}
