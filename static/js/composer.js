@@ -61,6 +61,8 @@
     textarea.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
+  // A label holds its button's visible text (WCAG 2.5.3, « label in name », checked by axe):
+  // someone who says what they see, with voice control, reaches the button.
   var ACTIONS = [
     { name: "bold", label: "Gras", text: "G", key: "b",
       run: function (t) { replaceSelection(t, "**", "**", "texte en gras"); } },
@@ -68,9 +70,9 @@
       run: function (t) { replaceSelection(t, "*", "*", "texte en italique"); } },
     { name: "link", label: "Lien", text: "Lien",
       run: function (t) { replaceSelection(t, "[", "](https://)", "texte du lien"); } },
-    { name: "bulleted", label: "Liste à puces", text: "• Liste",
+    { name: "bulleted", label: "• Liste à puces", text: "• Liste",
       run: function (t) { prefixLines(t, "- "); } },
-    { name: "numbered", label: "Liste numérotée", text: "1. Liste",
+    { name: "numbered", label: "1. Liste numérotée", text: "1. Liste",
       run: function (t) { prefixLines(t, function (n) { return n + ". "; }); } },
     { name: "quote", label: "Citation", text: "« Citation »",
       run: function (t) { prefixLines(t, "> "); } },
