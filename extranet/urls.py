@@ -1,7 +1,5 @@
 from django.urls import include, path
 
-from extranet.web.views import attendance
-
 app_name = "extranet"
 
 urlpatterns = [
@@ -9,10 +7,4 @@ urlpatterns = [
     path("", include("extranet.accounts.urls")),
     # My spaces, space pages, forum, documents, members, meetings (extranet.web), after accounts.
     path("", include("extranet.web.urls")),
-    # Recording a meeting's attendance (extranet.web.views.attendance, for the activity report).
-    path(
-        "<slug:slug>/rencontres/<int:pk>/presences/",
-        attendance.meeting_attendance,
-        name="meeting_attendance",
-    ),
 ]

@@ -8,6 +8,7 @@ taken by a space slug.
 from django.urls import path
 
 from .views import (
+    attendance,
     composer,
     documents,
     meetings,
@@ -109,6 +110,12 @@ urlpatterns = [
         space + "rencontres/<int:pk>/desinscription/",
         meetings.meeting_cancel,
         name="meeting_cancel",
+    ),
+    # Who came, recorded by a moderator after the meeting (for the activity report).
+    path(
+        space + "rencontres/<int:pk>/presences/",
+        attendance.meeting_attendance,
+        name="meeting_attendance",
     ),
     # Notifications
     path(

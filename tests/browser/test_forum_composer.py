@@ -78,3 +78,30 @@ def test_the_topic_and_notification_pages_have_no_axe_violation(new_page, forum)
     page.get_by_role("link", name="Notifications de ce sujet").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert _axe_violations(page) == [], page.url
+
+
+def test_a_moderator_records_who_came_and_the_page_has_no_axe_violation(new_page):
+    from extranet.meetings.models import Meeting
+    from tests.factories.extranet import MeetingFactory, RegistrationFactory, _in_days
+
+    space = SpaceFactory(name="Réseau PRE – référent·e·s", slug="pre")
+    moderator = make_member(
+        space, Role.MODERATOR, email="animatrice.presences@exemple.org", password=PASSWORD
+    )
+    came, absent = make_member(space), make_member(space)
+    meeting = MeetingFactory(space=space, starts_at=_in_days(-2), ends_at=_in_days(-2, 3))
+    for person in (came, absent):
+        RegistrationFactory(meeting=meeting, user=person)
+
+    page = new_page()
+    log_in(page, moderator.email)
+    page.goto(f"/extranet/{space.slug}/rencontres/{meeting.pk}/presences/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Relever les présences")
+    assert _axe_violations(page) == []
+    absent_box = page.get_by_role("checkbox", name=absent.get_full_name())
+    expect(absent_box).to_be_checked()  # pre-filled from the sign-ups
+    absent_box.uncheck()
+    page.get_by_role("button", name="Enregistrer les présences").click()
+    expect(page).to_have_url(f"/extranet/{space.slug}/rencontres/{meeting.pk}/")
+    figure = Meeting.objects.with_participations().get(pk=meeting.pk).participations
+    assert figure == 1
