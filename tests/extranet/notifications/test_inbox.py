@@ -10,15 +10,6 @@ from extranet.notifications.services import send_post_notifications
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
 def test_a_notification_is_recorded_for_each_member_notified(space, member, moderator, committed):
     topic = committed(create_topic, space, member, "Sujet", "Texte")
     notification = Notification.objects.get(user=moderator)

@@ -11,15 +11,6 @@ from tests.factories.extranet import make_topic
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
 def test_the_opening_post_is_the_threads_root_and_replies_point_at_it(
     space, member, moderator, committed, outbox
 ):

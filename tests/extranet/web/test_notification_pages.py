@@ -3,22 +3,11 @@ a topic's own level, and jumping to the first unread post."""
 
 import re
 
-import pytest
-
 from extranet.forum.services import create_topic, hide_post, mark_topic_read, reply
 from extranet.notifications.models import Notification, TopicSubscription
 from tests.factories.extranet import make_reply, make_topic
 
 from .conftest import space_url
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
 
 
 def test_header_shows_the_unread_count_with_the_link(client, space, member, moderator, committed):
