@@ -7,6 +7,7 @@ raise ``EngineUnavailable`` when one does not answer, so that the outbox keeps t
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connections, router, transaction
 from django.db.models import prefetch_related_objects
 from modelsearch.backends import get_search_backends_with_name
@@ -132,8 +133,19 @@ def store_many(content_type, pairs, now):
     return documents
 
 
+# The backends written to, built once per process and configuration, declared here:
+# modelsearch's ``get_search_backends_with_name`` builds new ones (and new engine clients, each
+# with its connection pool) at every call, i.e. for every batch the worker applies.
+_write_backends = {}
+
+
 def _backends():
-    return list(get_search_backends_with_name(with_auto_update=True))
+    key = repr(settings.WAGTAILSEARCH_BACKENDS)
+    backends = _write_backends.get(key)
+    if backends is None:
+        _write_backends.clear()  # only the current configuration is worth keeping
+        backends = _write_backends[key] = list(get_search_backends_with_name(with_auto_update=True))
+    return backends
 
 
 def _is_postgres_backend(backend):
