@@ -29,9 +29,13 @@ class PrivateRootStorage(FileSystemStorage):
     """A file-system storage rooted at ``PRIVATE_MEDIA_ROOT``, read at each use.
 
     The root is a property (not Django's cached one) so a changed setting, e.g. each test's
-    throw-away directory, is followed at once. Nothing there is served: subclasses say, in
-    ``url``, which view lets their files out.
+    throw-away directory, is followed at once. Nothing there is served, so there is no URL:
+    ``url`` raises ``NotImplementedError``, what Django's storages raise for that and what
+    callers catch (Wagtail's document serve view then streams the file itself); subclasses
+    say in ``no_url`` which view lets their files out.
     """
+
+    no_url = "Ces fichiers n'ont pas d'URL publique."
 
     @property
     def base_location(self):
@@ -41,15 +45,17 @@ class PrivateRootStorage(FileSystemStorage):
     def location(self):
         return os.path.abspath(self.base_location)
 
+    def url(self, name):
+        raise NotImplementedError(self.no_url)
+
 
 class PrivateFilesStorage(PrivateRootStorage):
     """Wagtail's documents, kept beside the extranet's files."""
 
-    def url(self, name):
-        raise ValueError(
-            "Les documents n'ont pas d'URL dans les médias publics : ils sont servis par la vue "
-            "de Wagtail, qui vérifie les restrictions de leur collection."
-        )
+    no_url = (
+        "Les documents n'ont pas d'URL dans les médias publics : ils sont servis par la vue "
+        "de Wagtail, qui vérifie les restrictions de leur collection."
+    )
 
 
 class MediaStorage(FileSystemStorage):

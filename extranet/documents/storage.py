@@ -10,11 +10,10 @@ from portal.storage import PrivateRootStorage
 class PrivateStorage(PrivateRootStorage):
     """The extranet's shared documents, under ``PRIVATE_MEDIA_ROOT``."""
 
-    def url(self, name):
-        raise ValueError(
-            "Les documents de l'extranet n'ont pas d'URL publique : ils ne sortent que par "
-            "le téléchargement, après vérification de l'accès à l'espace."
-        )
+    no_url = (
+        "Les documents de l'extranet n'ont pas d'URL publique : ils ne sortent que par "
+        "le téléchargement, après vérification de l'accès à l'espace."
+    )
 
 
 private_storage = PrivateStorage()

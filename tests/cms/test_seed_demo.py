@@ -59,7 +59,9 @@ def counts():
 def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
     """Seed twice; yield the counts before, after the first and after the second run."""
     media = tmp_path_factory.mktemp("seed-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+    private = tmp_path_factory.mktemp("seed-private")  # documents go there (portal.storage)
+    storage = override_settings(MEDIA_ROOT=media, PRIVATE_MEDIA_ROOT=private)
+    with django_db_blocker.unblock(), storage, transaction.atomic():
         before = counts()
         first = seed_cms()
         after_first = counts()
@@ -67,6 +69,7 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
         after_second = counts()
         yield {
             "media": media,
+            "private": private,
             "before": before,
             "after_first": after_first,
             "after_second": after_second,
@@ -129,6 +132,7 @@ def test_networks_carry_the_member_counts_of_the_report(seeded):
 
 def test_confat_24_has_its_speaker_date_and_pdf(seeded, settings):
     settings.MEDIA_ROOT = seeded["media"]
+    settings.PRIVATE_MEDIA_ROOT = seeded["private"]
     confat = PublicationPage.objects.get(kind="confat", number=24)
     assert confat.date.isoformat() == "2017-05-18"
     assert [c.name for c in confat.contributors.all()] == ["Sylvain Connac"]

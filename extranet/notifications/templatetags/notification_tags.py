@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from extranet.web import links
 
@@ -22,7 +23,8 @@ def notification_link(context):
         return ""
     url = links.url("extranet:notification_list")
     count = inbox.unread_count(user)
-    current = ' aria-current="page"' if request.path == url else ""
+    # A constant attribute, never user input: marked safe once, used in both branches.
+    current = mark_safe(' aria-current="page"') if request.path == url else ""
     if not count:
         return format_html('<a href="{}"{}>Notifications</a>', url, current)
     label = "non lue" if count == 1 else "non lues"
@@ -30,7 +32,7 @@ def notification_link(context):
         '<a href="{}"{}>Notifications <span class="badge-unread" data-unread-count="{}">'
         "{} {}</span></a>",
         url,
-        format_html(current),
+        current,
         count,
         count,
         label,

@@ -48,7 +48,7 @@ def test_title_defaults_to_the_file_name_without_extension(space, member):
 
 def test_private_storage_has_no_public_url(space, member):
     version = make_document(space, member).current_version
-    with pytest.raises(ValueError):
+    with pytest.raises(NotImplementedError):
         version.file.url  # noqa: B018
 
 

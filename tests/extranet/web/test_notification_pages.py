@@ -25,6 +25,12 @@ def test_header_shows_no_count_when_all_is_read(client, space, member):
     assert '<a href="/extranet/notifications/">Notifications</a>' in page
 
 
+def test_header_link_is_marked_current_on_the_notification_list_itself(client, member):
+    client.force_login(member)
+    page = client.get("/extranet/notifications/").content.decode()
+    assert '<a href="/extranet/notifications/" aria-current="page">Notifications</a>' in page
+
+
 def test_list_shows_what_happened_newest_first_unread_marked(
     client, space, member, moderator, committed
 ):
