@@ -22,6 +22,11 @@ request asks for any more. Nothing is ever deleted: old entries expire (``TIMEOU
 placeholder in place of the token (one per rendering, stored with it, so no post can guess
 it); each request puts its own token in its place.
 
+**Submission tokens.** Nor is the hidden token of a creation form (``once``): it must be new
+at each showing of the page, or two replies written from one cached page would be taken for
+one. The fragment holds ``form_token`` as the placeholder followed by ``FORM_TOKEN_SUFFIX``
+(a character no placeholder has), replaced by a fresh token at each request.
+
 **Failures.** A cache that errors (Redis down) is treated as a miss: the page is computed.
 """
 
@@ -35,11 +40,14 @@ from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
+from . import once
+
 logger = logging.getLogger(__name__)
 
 PREFIX = "extranet:fragment"
 TIMEOUT = 24 * 60 * 60  # entries are never invalidated, only left behind: bound their life
 NO_TOKEN = ""
+FORM_TOKEN_SUFFIX = ".form"  # "." is not in token_urlsafe's alphabet
 
 
 def make_key(kind, *parts):
@@ -68,28 +76,35 @@ def get(request, key):
     if entry is None:
         return None
     placeholder, html = entry
-    if placeholder:
-        html = html.replace(placeholder, csrf_token(request))
-    return mark_safe(html)
+    return mark_safe(_fill(request, placeholder, html))
+
+
+def _fill(request, placeholder, html):
+    """``html`` with this request's CSRF token and fresh submission tokens."""
+    if not placeholder:
+        return html
+    html = html.replace(placeholder + FORM_TOKEN_SUFFIX, once.new_token())
+    return html.replace(placeholder, csrf_token(request))
 
 
 def render(request, key, template_name, context, *, forms=False):
     """Render `template_name` with `context` (no request context: nothing of the session
     leaks in), store it under `key` (when not None) and return it for this request.
 
-    `forms`: the fragment holds ``{% csrf_token %}`` tags (rendered as a placeholder, see the
-    module docstring).
+    `forms`: the fragment holds ``{% csrf_token %}`` tags and maybe ``{{ form_token }}``
+    (rendered as placeholders, see the module docstring).
     """
     placeholder = secrets.token_urlsafe(24) if forms else NO_TOKEN
-    html = get_template(template_name).render({**context, "csrf_token": placeholder or None})
+    tokens = {"csrf_token": placeholder or None}
+    if placeholder:
+        tokens["form_token"] = placeholder + FORM_TOKEN_SUFFIX
+    html = get_template(template_name).render({**context, **tokens})
     if key is not None:
         try:
             cache.set(key, (placeholder, html), TIMEOUT)
         except Exception:
             logger.warning("Cache des fragments indisponible (écriture)", exc_info=True)
-    if placeholder:
-        html = html.replace(placeholder, csrf_token(request))
-    return mark_safe(html)
+    return mark_safe(_fill(request, placeholder, html))
 
 
 # --- the lean version queries ----------------------------------------------------------------

@@ -9,7 +9,8 @@ safe to run twice or late, so a restarted or doubled scheduler harms nothing:
   (``DigestDelivery``), at the first run after its period ends; a member whose e-mail failed
   is tried again at the next run, an hour later;
 - ``prune_db_task_results``: finished task rows (they may hold invitation tokens) after 7 days;
-- ``requeue_stale_tasks``: tasks a vanished worker left running (``workers``).
+- ``requeue_stale_tasks``: tasks a vanished worker left running (``workers``);
+- ``purge_idempotency_keys``: creation keys past their life (``extranet.idempotency``).
 
 Every job starts at the scheduler's start, then at its interval. A job that fails is logged and
 tried again at its next turn; it never stops the others.
@@ -57,6 +58,7 @@ JOBS = (
         ("prune_db_task_results", "--queue-name", "*", "--min-age-days", "7"),
     ),
     Job("requeue_stale_tasks", 10 * MINUTE, function=workers.requeue_stale),
+    Job("purge_idempotency_keys", HOUR, ("purge_idempotency_keys",)),
 )
 
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "extranet.documents",
     "extranet.meetings",
     "extranet.notifications",
+    "extranet.idempotency",
     "extranet.api",
     "search",
     # Operations: the e-mail delivery ledger and retries, the scheduler and the task worker.
@@ -90,6 +91,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # /healthz and /readyz for probes, before the host check and the HTTPS redirect.
     "portal.health.HealthMiddleware",
+    # The content generation read at most once per request, never kept longer (cms.generation).
+    "cms.generation.GenerationPerRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -249,6 +252,9 @@ EMAIL_RETRY_DELAYS = [
 # Seconds after which a task still RUNNING is taken for lost (its worker died) and requeued by
 # the scheduler (portal.operations.workers); the portal's tasks take seconds.
 TASKS_STALE_AFTER = int(os.environ.get("TASKS_STALE_AFTER", "3600"))
+# Seconds a creation's idempotency key is remembered (extranet.idempotency): a retry within
+# this time gets the first answer instead of a second topic or post.
+IDEMPOTENCY_KEY_TTL = int(os.environ.get("IDEMPOTENCY_KEY_TTL", str(24 * 60 * 60)))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ressources & Territoires"

@@ -11,6 +11,7 @@ from extranet.forum import permissions as forum_permissions
 from extranet.forum import services as forum_services
 from extranet.forum.models import BodyFormat, Post
 
+from ..idempotency import IDEMPOTENCY_PARAMETER, create_once
 from ..serializers.forum import (
     HidePostSerializer,
     PostRevisionSerializer,
@@ -47,7 +48,10 @@ def _valid(serializer_class, data, partial=False):
         "n'apparaissent qu'aux animateur·rice·s (et à l'équipe R&T).",
     ),
     create=extend_schema(
-        summary="Répondre", request=PostWriteSerializer, responses={201: PostSerializer}
+        summary="Répondre",
+        request=PostWriteSerializer,
+        responses={201: PostSerializer},
+        parameters=[IDEMPOTENCY_PARAMETER],
     ),
 )
 class TopicPostViewSet(SpaceScopedViewSet):
@@ -74,16 +78,20 @@ class TopicPostViewSet(SpaceScopedViewSet):
 
     def create(self, request, space_slug, topic_pk):
         topic = get_topic(request.user, self.space, topic_pk)
-        forum_permissions.check_reply(request.user, topic)
-        data = _valid(PostWriteSerializer, request.data)
-        post = forum_services.reply(
-            topic, request.user, data["body"], format=data.get("format", BodyFormat.HTML)
-        )
-        post = get_post(request.user, self.space, post.pk)
-        return Response(
-            PostSerializer(post, context=self.get_serializer_context()).data,
-            status=status.HTTP_201_CREATED,
-        )
+
+        def reply():
+            forum_permissions.check_reply(request.user, topic)
+            data = _valid(PostWriteSerializer, request.data)
+            post = forum_services.reply(
+                topic, request.user, data["body"], format=data.get("format", BodyFormat.HTML)
+            )
+            post = get_post(request.user, self.space, post.pk)
+            body = PostSerializer(post, context=self.get_serializer_context()).data
+            return status.HTTP_201_CREATED, body
+
+        # A retry with the same Idempotency-Key gets this first answer, even once the topic
+        # is locked: the reply it asked for exists.
+        return create_once(request, f"forum.reply:{topic.pk}", reply)
 
 
 @extend_schema_view(

@@ -9,6 +9,7 @@ from extranet.forum import permissions as forum_permissions
 from extranet.forum import services as forum_services
 from extranet.forum.models import Topic
 
+from ..idempotency import IDEMPOTENCY_PARAMETER, create_once
 from ..serializers.forum import TopicCreateSerializer, TopicRenameSerializer, TopicSerializer
 from .base import SpaceScopedViewSet, first_or_404
 
@@ -35,7 +36,10 @@ def _moderation(summary):
         "constant quel que soit le nombre de sujets.",
     ),
     create=extend_schema(
-        summary="Ouvrir un sujet", request=TopicCreateSerializer, responses={201: TopicSerializer}
+        summary="Ouvrir un sujet",
+        request=TopicCreateSerializer,
+        responses={201: TopicSerializer},
+        parameters=[IDEMPOTENCY_PARAMETER],
     ),
     retrieve=extend_schema(summary="Un sujet"),
     partial_update=extend_schema(
@@ -73,12 +77,16 @@ class TopicViewSet(SpaceScopedViewSet):
         return self.paginated(self.get_queryset(), prepare=self._attach_space)
 
     def create(self, request, space_slug):
-        forum_permissions.check_start_topic(request.user, self.space)
-        data = self._valid(TopicCreateSerializer)
-        topic = forum_services.create_topic(
-            self.space, request.user, data["title"], data["body"], format=data["format"]
-        )
-        return Response(self._show(topic.pk), status=status.HTTP_201_CREATED)
+        def start():
+            forum_permissions.check_start_topic(request.user, self.space)
+            data = self._valid(TopicCreateSerializer)
+            topic = forum_services.create_topic(
+                self.space, request.user, data["title"], data["body"], format=data["format"]
+            )
+            return status.HTTP_201_CREATED, self._show(topic.pk)
+
+        # A retry with the same Idempotency-Key gets this first answer, not a second topic.
+        return create_once(request, f"forum.topic:{self.space.pk}", start)
 
     def retrieve(self, request, space_slug, pk):
         return Response(self._show(pk))

@@ -10,10 +10,11 @@ from extranet.forum import permissions as forum_permissions
 from extranet.forum import services as forum_services
 from extranet.forum.models import BodyFormat, Post, Topic, TopicReadState
 from extranet.forum.writing import render_body
+from extranet.idempotency.keys import KeyReused
 from extranet.notifications import inbox
 from extranet.spaces import permissions as space_permissions
 
-from .. import fragments
+from .. import fragments, once
 from ..access import space_view
 from ..forms import PostForm, TopicForm, TopicTitleForm, add_service_errors
 from ..paging import POSTS_PER_PAGE, page_of_post, paginate
@@ -89,13 +90,21 @@ def _reply(request, space, access, pk):
     if form.is_valid() and form.wants_preview:
         preview = render_body(form.cleaned_data["body"], BodyFormat.MARKDOWN)
     elif form.is_valid():
+        body = form.cleaned_data["body"]
+
+        def publish():
+            post = forum_services.reply(topic, user, body, format=BodyFormat.MARKDOWN)
+            return {"post": post.pk}
+
         try:
-            post = forum_services.reply(
-                topic, user, form.cleaned_data["body"], format=BodyFormat.MARKDOWN
-            )
+            # The same form sent twice publishes once: both land on the one post.
+            done = once.submit_once(request, f"forum.reply:{topic.pk}", {"body": body}, publish)
         except ValidationError as error:
             add_service_errors(form, error)
+        except KeyReused:
+            form.add_error(None, once.REUSED)
         else:
+            post = Post.objects.get(pk=done["post"])
             messages.success(request, "Votre réponse a été publiée.")
             return redirect(post_url(space, topic, post, access))
     # A form with errors or a preview: this member's input, never cached.
@@ -159,21 +168,34 @@ def topic_create(request, space, access):
         preview = render_body(form.data.get("body", ""), BodyFormat.MARKDOWN)
         form = TopicForm(initial=request.POST.dict(), space=space)
     elif request.method == "POST" and form.is_valid():
-        try:
+        title, body = form.cleaned_data["title"], form.cleaned_data["body"]
+
+        def start():
             topic = forum_services.create_topic(
-                space,
-                request.user,
-                form.cleaned_data["title"],
-                form.cleaned_data["body"],
-                format=BodyFormat.MARKDOWN,
+                space, request.user, title, body, format=BodyFormat.MARKDOWN
+            )
+            return {"topic": topic.pk}
+
+        try:
+            # The same form sent twice opens one topic: both land on it.
+            done = once.submit_once(
+                request, f"forum.topic:{space.pk}", {"title": title, "body": body}, start
             )
         except ValidationError as error:
             add_service_errors(form, error)
+        except KeyReused:
+            form.add_error(None, once.REUSED)
         else:
             messages.success(request, "Votre sujet a été publié.")
-            return redirect(space_url("topic_detail", space, pk=topic.pk))
+            return redirect(space_url("topic_detail", space, pk=done["topic"]))
     context = space_context(
-        space, access, "home", [("Nouveau sujet", None)], form=form, preview=preview
+        space,
+        access,
+        "home",
+        [("Nouveau sujet", None)],
+        form=form,
+        preview=preview,
+        form_token=once.new_token(),  # each showing of the form is a new submission
     )
     return render(request, "extranet/forum/topic_form.html", context)
 
