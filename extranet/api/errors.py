@@ -6,16 +6,24 @@ the permission module (``{"detail": "…"}``). The services raise Django's ``Val
 400 with DRF's usual shape, ``{"field": ["message"]}``, and errors not tied to a field go
 under ``non_field_errors``.
 
+A body over Django's ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (or with too many fields) makes Django
+raise while DRF parses it, which Django answers with its HTML 400 page: here it is a JSON
+**413** naming the limit (``limit_bytes`` too, for programs), in French.
+
 Used by the API's own views only (``ExtranetAPIMixin.get_exception_handler``), so the CMS
 API keeps DRF's global defaults.
 """
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import exceptions
+from django.template.defaultfilters import filesizeformat
+from rest_framework import exceptions, status
+from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
 
+from extranet.forum.services import MAX_BODY_LENGTH
 from extranet.spaces.invitations import InvitationError
 
 
@@ -29,7 +37,32 @@ def field_errors(error: DjangoValidationError) -> dict[str, list[str]]:
     return {api_settings.NON_FIELD_ERRORS_KEY: error.messages}
 
 
+def too_big(exc) -> Response:
+    """The JSON answer to a body Django refused to read, with the limit it went over."""
+    if isinstance(exc, TooManyFieldsSent):
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        return Response(
+            {
+                "detail": f"Requête trop volumineuse : {limit} champs au plus.",
+                "limit_fields": limit,
+            },
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return Response(
+        {
+            "detail": f"Requête trop volumineuse : son contenu (hors fichiers joints) ne doit "
+            f"pas dépasser {filesizeformat(limit)}. Un message compte au plus "
+            f"{MAX_BODY_LENGTH} caractères.",
+            "limit_bytes": limit,
+        },
+        status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+    )
+
+
 def api_exception_handler(exc, context):
+    if isinstance(exc, RequestDataTooBig | TooManyFieldsSent):
+        return too_big(exc)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(field_errors(exc))
     elif isinstance(exc, InvitationError):

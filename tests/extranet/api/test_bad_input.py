@@ -266,3 +266,42 @@ def test_a_browser_gets_json(member, space):
     response = browser.get(api_url("topic-list", space), HTTP_ACCEPT=accept)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
+
+
+def test_a_body_over_django_s_limit_is_a_json_413_naming_the_limit(client, space, furnished):
+    """3 MB of JSON: over DATA_UPLOAD_MAX_MEMORY_SIZE, which Django refuses before any
+    serializer sees it (its HTML 400 page until the API's error handler took it)."""
+    url = api_url("topic-post-list", space, topic_pk=furnished.topic.pk)
+    body = json.dumps({"body": "x" * 3_000_000})
+    response = client.generic("POST", url, body, "application/json")
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "detail": "Requête trop volumineuse : son contenu (hors fichiers joints) ne doit pas "
+        "dépasser 2,5\xa0Mio. Un message compte au plus 50000 caractères.",
+        "limit_bytes": 2_621_440,
+    }
+    assert furnished.topic.posts.count() == 2
+
+
+def test_a_form_body_over_the_limit_is_a_json_413_too(client, space, furnished):
+    url = api_url("topic-post-list", space, topic_pk=furnished.topic.pk)
+    response = client.post(url, {"body": "x" * 3_000_000})  # multipart, no file
+    assert response.status_code == 413
+    assert response.json()["limit_bytes"] == 2_621_440
+    assert furnished.topic.posts.count() == 2
+
+
+def test_too_many_fields_is_a_json_413(client, space, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+    data = {f"champ{number}": "x" for number in range(10)}
+    response = client.post(api_url("topic-list", space), data)
+    assert response.status_code == 413
+    assert response.json()["limit_fields"] == 5
+
+
+def test_a_body_of_one_megabyte_stays_a_field_error(client, space, furnished):
+    url = api_url("topic-post-list", space, topic_pk=furnished.topic.pk)
+    response = client.post(url, {"body": "x" * 1_000_000}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"body": ["Le message ne doit pas dépasser 50000 caractères."]}
