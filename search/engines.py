@@ -72,6 +72,8 @@ class SearchRequest:
     offset: int = 0
     limit: int = 20
     with_facets: bool = True
+    #: The time the time rule is checked at (``search.models.readable_now``).
+    now: datetime.datetime = field(default_factory=lambda: timezone.now())
 
     def __post_init__(self):
         # Fail closed: a request without audience tokens would search everything.
@@ -579,7 +581,7 @@ class DatabaseEngine:
         self.backend = backend
 
     def _narrowed(self, request, filters):
-        queryset = SearchDocument.objects.for_audience(request.audience)
+        queryset = SearchDocument.objects.for_audience(request.audience, request.now)
         return filter_queryset(queryset, filters)
 
     @property
@@ -717,7 +719,8 @@ class PostgresEngine(DatabaseEngine):
     def _narrowed(self, request, filters):
         if request.plan.is_empty:
             return super()._narrowed(request, filters)
-        return filter_queryset(DocumentEntry.objects.for_audience(request.audience), filters)
+        entries = DocumentEntry.objects.for_audience(request.audience, request.now)
+        return filter_queryset(entries, filters)
 
     def _compiler_class(self):
         return _entry_compiler(super()._compiler_class())
@@ -788,6 +791,8 @@ class ElasticsearchEngine:
                 "space": "space_id",
                 "year": "year",
                 "date": "date",
+                "visible_from": "visible_from",
+                "visible_until": "visible_until",
             }.items()
         }
 
@@ -797,6 +802,24 @@ class ElasticsearchEngine:
 
     def audience_filter(self, audience):
         return {"terms": {self.columns["audience"]: sorted(audience)}}
+
+    def time_filters(self, now):
+        """``search.models.readable_now`` for the engine: no go-live date or one passed, no
+        expiry date or one still ahead (hits, total and aggregations all obey it)."""
+        now = now.isoformat()
+
+        def missing_or(column, bound):
+            return {
+                "bool": {
+                    "should": [
+                        {"bool": {"must_not": {"exists": {"field": self.columns[column]}}}},
+                        {"range": {self.columns[column]: bound}},
+                    ],
+                    "minimum_should_match": 1,
+                }
+            }
+
+        return [missing_or("visible_from", {"lte": now}), missing_or("visible_until", {"gt": now})]
 
     def _facet_filter(self, facet, values):
         return {"terms": {self.columns[facet]: list(values)}}
@@ -840,7 +863,11 @@ class ElasticsearchEngine:
         # The same content type filter modelsearch's compiler adds (one index may hold
         # several models), then the audience.
         content_type = {"match": {"_django_content_type": self.mapping.get_content_type()}}
-        query_filters = [content_type, self.audience_filter(request.audience)]
+        query_filters = [
+            content_type,
+            self.audience_filter(request.audience),
+            *self.time_filters(request.now),
+        ]
         date_range = {}
         if request.filters.date_from:
             date_range["gte"] = _day_start(request.filters.date_from).isoformat()
@@ -928,16 +955,22 @@ class ElasticsearchEngine:
         labels["space"] = dict(rows.values_list("space_id", "space_name").distinct())
         return labels
 
-    def suggest_query(self, audience, prefix):
-        """The autocomplete request (modelsearch's compiler; the audience comes from the
-        queryset filter, which it translates into a ``terms`` filter)."""
-        queryset = SearchDocument.objects.for_audience(audience)
-        compiler = self.backend.autocomplete_query_compiler_class(queryset, prefix, operator="and")
-        return compiler.get_query()
+    def suggest_query(self, audience, prefix, now=None):
+        """The autocomplete request: modelsearch's compiler for the match (and the content
+        type), then the same audience and time filters as a search (``body``)."""
+        compiler = self.backend.autocomplete_query_compiler_class(
+            SearchDocument.objects.all(), prefix, operator="and"
+        )
+        filters = [
+            *compiler.get_filters(),  # the content type (one index may hold several models)
+            self.audience_filter(audience),
+            *self.time_filters(now or timezone.now()),
+        ]
+        return {"bool": {"must": compiler.get_inner_query(), "filter": filters}}
 
-    def suggest_body(self, audience, prefix, limit):
+    def suggest_body(self, audience, prefix, limit, now=None):
         return {
-            "query": self.suggest_query(audience, prefix),
+            "query": self.suggest_query(audience, prefix, now),
             "size": limit,
             "_source": False,
             "stored_fields": ["pk"],

@@ -30,6 +30,9 @@ class DocumentData:
     date: object = None
     space_id: int | None = None
     space_name: str = ""
+    # When it may be found (``search.models.readable_now``): a page's go-live and expiry.
+    visible_from: object = None
+    visible_until: object = None
     themes: list = field(default_factory=list)  # [(slug, name)]
     territories: list = field(default_factory=list)  # [(slug, name)]
 
@@ -49,6 +52,8 @@ def store(content_type, object_id, data):
                 "audience": data.audience,
                 "space_id": data.space_id,
                 "space_name": data.space_name[:200],
+                "visible_from": data.visible_from,
+                "visible_until": data.visible_until,
                 "themes": _slugs(data.themes),
                 "territories": _slugs(data.territories),
             },
@@ -68,7 +73,8 @@ def store(content_type, object_id, data):
 
 
 DOCUMENT_FIELDS = ["kind", "title", "body", "url", "date", "year", "audience", "space_id"]
-DOCUMENT_FIELDS += ["space_name", "themes", "territories", "updated_at"]
+DOCUMENT_FIELDS += ["space_name", "visible_from", "visible_until", "themes", "territories"]
+DOCUMENT_FIELDS += ["updated_at"]
 
 
 def _slugs(values):
@@ -107,6 +113,8 @@ def store_many(content_type, pairs, now):
                 audience=data.audience,
                 space_id=data.space_id,
                 space_name=data.space_name[:200],
+                visible_from=data.visible_from,
+                visible_until=data.visible_until,
                 themes=_slugs(data.themes),
                 territories=_slugs(data.territories),
                 updated_at=now,
@@ -259,10 +267,18 @@ ENTRY_COLUMNS = (
     "date",
     "space_id",
     "space_name",
+    "visible_from",
+    "visible_until",
     "themes",
     "territories",
 )
-_ENTRY_TYPES = {"year": "smallint", "date": "timestamptz", "space_id": "bigint"}
+_ENTRY_TYPES = {
+    "year": "smallint",
+    "date": "timestamptz",
+    "space_id": "bigint",
+    "visible_from": "timestamptz",
+    "visible_until": "timestamptz",
+}
 
 
 def write_postgres_entries(backend, documents, title_average=READ_FROM_INDEX):

@@ -16,6 +16,8 @@
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from modelsearch import index
 
 from search.analysis import fold, index_text, rewrite
@@ -46,10 +48,22 @@ class Kind(models.TextChoices):
     DOCUMENT = "document", "Document"
 
 
+def readable_now(now):
+    """The time rule of search: a document is readable from ``visible_from`` (a page's
+    ``go_live_at``) until ``visible_until`` (its ``expire_at``), either bound left empty when
+    there is none. Checked when searching, not only when indexing: a page past its expiry date
+    is not found even before ``publish_scheduled`` unpublishes it. The engines' forms of it are
+    ``search.engines.ElasticsearchEngine.time_filters`` (from these fields' values)."""
+    return (Q(visible_from__isnull=True) | Q(visible_from__lte=now)) & (
+        Q(visible_until__isnull=True) | Q(visible_until__gt=now)
+    )
+
+
 class SearchDocumentQuerySet(models.QuerySet):
-    def for_audience(self, tokens):
-        """Only what these audience tokens may read. The one permission filter of search."""
-        return self.filter(audience__in=sorted(tokens))
+    def for_audience(self, tokens, now=None):
+        """Only what these audience tokens may read, at ``now`` (the time of the request). The
+        one permission filter of search, for the documents and their PostgreSQL entries."""
+        return self.filter(audience__in=sorted(tokens)).filter(readable_now(now or timezone.now()))
 
 
 class SearchDocument(index.Indexed, models.Model):
@@ -70,6 +84,9 @@ class SearchDocument(index.Indexed, models.Model):
     )
     space_id = models.PositiveBigIntegerField("espace", null=True, blank=True)
     space_name = models.CharField("nom de l'espace", max_length=200, blank=True)
+    # The time rule (``readable_now``): a page's ``go_live_at`` and ``expire_at``.
+    visible_from = models.DateTimeField("visible à partir du", null=True, blank=True)
+    visible_until = models.DateTimeField("visible jusqu'au", null=True, blank=True)
     # Copies of the slugs of ``facet_values``, written by the same writers
     # (``search.indexing``): PostgreSQL counts the themes and territories of the matched
     # rows from them, without joining the facet values (see ``search.engines``).
@@ -92,6 +109,8 @@ class SearchDocument(index.Indexed, models.Model):
         index.FilterField("year"),
         index.FilterField("date"),
         index.FilterField("space_id"),
+        index.FilterField("visible_from"),
+        index.FilterField("visible_until"),
         index.FilterField("theme_slugs"),
         index.FilterField("territory_slugs"),
     ]
@@ -181,6 +200,8 @@ class DocumentEntry(models.Model):
     date = models.DateTimeField("date", null=True, blank=True)
     space_id = models.PositiveBigIntegerField("espace", null=True, blank=True)
     space_name = models.CharField("nom de l'espace", max_length=200, blank=True)
+    visible_from = models.DateTimeField("visible à partir du", null=True, blank=True)
+    visible_until = models.DateTimeField("visible jusqu'au", null=True, blank=True)
     # The slugs of the document's ``themes`` and ``territories``, separated by spaces (slugs
     # have none): grouped as plain text, counting them costs half what grouping JSON does.
     themes = models.TextField("thématiques", blank=True)

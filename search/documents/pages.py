@@ -2,6 +2,9 @@
 
 Rules:
 - only live pages with a URL are searchable (drafts, unpublished and expired pages are not);
+- a live page is found only between its ``go_live_at`` and its ``expire_at``: both are stored
+  on its document and checked by every search (``search.models.readable_now``), since
+  ``publish_scheduled`` unpublishes an expired page only when it next runs;
 - the root and listing pages (index pages that only list other pages) are left out;
 - a page under a view restriction (its own or an ancestor's: password, groups or login) is
   ``staff``: never more visible than the restriction allows, still findable by the team;
@@ -13,10 +16,12 @@ page type and taxonomy), the paths of the view restrictions once (a page is rest
 restriction sits on it or an ancestor, i.e. on a prefix of its tree path).
 """
 
+import datetime
 from collections import defaultdict
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -58,10 +63,6 @@ def _body_text(page):
 
 
 def _date(page):
-    import datetime
-
-    from django.utils import timezone
-
     for attribute in DATE_ATTRIBUTES:
         value = getattr(page, attribute, None)
         if isinstance(value, datetime.datetime):
@@ -141,6 +142,8 @@ class PageBuilder(DocumentBuilder):
     def _build(self, page, restrictions, labels):
         if not page.live or page.expired or _is_listing(page):
             return None
+        if page.expire_at is not None and page.expire_at <= timezone.now():
+            return None  # searches would not show it anyway (see readable_now)
         url = page.get_url()
         if not url:
             return None
@@ -152,6 +155,8 @@ class PageBuilder(DocumentBuilder):
             url=url,
             audience=STAFF if restricted else PUBLIC,
             date=_date(page),
+            visible_from=page.go_live_at,
+            visible_until=page.expire_at,
             themes=labels.get((page.pk, "themes"), []),
             territories=labels.get((page.pk, "territories"), []),
         )

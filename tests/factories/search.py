@@ -23,6 +23,8 @@ def make_document(
     themes=(),
     territories=(),
     url=None,
+    visible_from=None,
+    visible_until=None,
     index=True,
 ):
     """A SearchDocument for a made-up source, stored and (by default) indexed."""
@@ -40,6 +42,8 @@ def make_document(
         space_name=space_name,
         themes=list(themes),
         territories=list(territories),
+        visible_from=visible_from,
+        visible_until=visible_until,
     )
     # Any content type will do as the "source": the document stands alone in these tests.
     content_type = ContentType.objects.get_for_model(SearchDocument)

@@ -1,6 +1,8 @@
 """Role fixtures for search (audience tokens come from real spaces and memberships) and a
 small corpus of documents, one per audience."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
@@ -96,3 +98,22 @@ def live(db):
     """The live engine alone (tests/search/engine/): the configured backend, empty."""
     with live_engine_configured() as backend:
         yield backend
+
+
+class Clock:
+    """The time every search and every build reads (``django.utils.timezone.now``), moved
+    forward as time passing would move it, without waiting."""
+
+    def __init__(self, monkeypatch):
+        from django.utils import timezone
+
+        self.real_now, self.offset = timezone.now, datetime.timedelta()
+        monkeypatch.setattr(timezone, "now", lambda: self.real_now() + self.offset)
+
+    def advance(self, **delta):
+        self.offset += datetime.timedelta(**delta)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return Clock(monkeypatch)

@@ -136,6 +136,33 @@ def test_suggestions_query_carries_the_audience_filter(engine):
     assert query["bool"]["must"] == {"match": {"_edgengrams": {"query": "educ", "operator": "and"}}}
 
 
+def _time_filters(query):
+    return [f for f in query["bool"]["filter"] if "visible_" in json.dumps(f)]
+
+
+def test_the_time_rule_filters_the_query_itself_so_counts_and_facets_obey_it(engine):
+    now = datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC)
+    body = engine.body(_request("laïcité", now=now))
+    went_live, not_expired = _time_filters(body["query"])
+    assert went_live["bool"]["should"][1] == {
+        "range": {"visible_from_filter": {"lte": now.isoformat()}}
+    }
+    assert not_expired["bool"]["should"][1] == {
+        "range": {"visible_until_filter": {"gt": now.isoformat()}}
+    }
+    # Either bound may be missing (most documents have none).
+    assert went_live["bool"]["should"][0] == {
+        "bool": {"must_not": {"exists": {"field": "visible_from_filter"}}}
+    }
+    assert "visible_" not in json.dumps(body.get("post_filter", {}))
+
+
+def test_suggestions_query_carries_the_time_rule(engine):
+    now = datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC)
+    query = engine.suggest_query(frozenset({"public"}), "educ", now)
+    assert _time_filters(query) == engine.time_filters(now)
+
+
 # --- property: whatever the input, the audience filter is there -----------------------------
 
 _FIXTURE_CHECK = [HealthCheck.function_scoped_fixture]  # the engine fixture is module-scoped

@@ -8,6 +8,7 @@ Built offline: creating a client opens no connection."""
 import datetime
 
 import pytest
+from django.utils import timezone
 from modelsearch.backends import get_search_backend
 
 from search.analysis.queries import parse
@@ -63,9 +64,9 @@ def test_elasticsearch_sends_the_search_body_that_passed_on_opensearch(opensearc
 
 @pytest.mark.parametrize("path", ELASTICSEARCH, ids=lambda path: path.rsplit(".", 1)[-1])
 def test_elasticsearch_sends_the_suggestion_body_that_passed_on_opensearch(opensearch, path):
-    audience = frozenset({"public", "space:3"})
-    assert _engine(path).suggest_body(audience, "laic", 16) == opensearch.suggest_body(
-        audience, "laic", 16
+    audience, now = frozenset({"public", "space:3"}), timezone.now()
+    assert _engine(path).suggest_body(audience, "laic", 16, now) == opensearch.suggest_body(
+        audience, "laic", 16, now
     )
 
 

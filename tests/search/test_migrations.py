@@ -3,7 +3,8 @@ configuration, and every search document put back in the outbox to be indexed wi
 ``search.0005`` (every database: the analysis changed), both ways; ``search.0006`` copies
 the facet values' slugs onto the documents; ``search.0009`` re-queues the forum posts (opening
 posts are no longer results of their own); ``search.0010`` moves the documents' PostgreSQL
-index entries into their own table, and back."""
+index entries into their own table, and back; ``search.0011`` re-queues the page documents
+(they get their go-live and expiry dates)."""
 
 import pytest
 from django.db import connection
@@ -21,7 +22,8 @@ SLUGS = "0006_search_document_facet_slugs"
 COVERING = "0007_covering_indexes_with_facet_slugs"
 VECTORS_INLINE = "0008_index_entry_vectors_inline"
 OPENING_POSTS = "0009_reindex_opening_posts"
-LATEST = "0010_document_entries"
+ENTRIES = "0010_document_entries"
+LATEST = "0011_documents_visible_from_until"
 
 
 def _migrate(name):
@@ -109,7 +111,9 @@ def test_migration_0006_copies_the_facet_values_slugs_onto_the_documents():
     try:
         _migrate(REQUEUED)
         _migrate(SLUGS)
-        tagged, bare = (SearchDocument.objects.get(pk=d.pk) for d in (tagged, bare))
+        # Only the columns of that state (later migrations add more).
+        rows = SearchDocument.objects.only("themes", "territories")
+        tagged, bare = (rows.get(pk=d.pk) for d in (tagged, bare))
         assert sorted(tagged.themes) == ["education", "sante"]
         assert tagged.territories == ["lyon"]
         assert (bare.themes, bare.territories) == ([], [])
@@ -216,3 +220,28 @@ def _search_anonymously(q):
     from search.service import search
 
     return search(AnonymousUser(), q).results
+
+
+def test_migration_0011_requeues_the_page_documents_only():
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    from search.models import Kind
+
+    page = SearchDocument.objects.create(
+        content_type=ContentType.objects.get_for_model(Page),
+        object_id="424243",
+        kind=Kind.NEWS,
+        title="Appel à projets",
+        url="/actualites/appel/",
+        audience="public",
+    )
+    other = make_document("Le PRE", index=False)
+    try:
+        _migrate(ENTRIES)
+        IndexChange.objects.all().delete()
+        _migrate(LATEST)
+        assert _queued(page) == {"upsert"}
+        assert _queued(other) == set()
+    finally:
+        _migrate(LATEST)
