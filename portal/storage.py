@@ -12,10 +12,13 @@ Each operation goes to one of two file-system storages by the name's prefix; ``_
 ``_save`` are the methods Django documents for custom storages to implement.
 """
 
+import logging
 import os
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+
+logger = logging.getLogger(__name__)
 
 #: Names stored under PRIVATE_MEDIA_ROOT instead of MEDIA_ROOT.
 PRIVATE_PREFIXES = ("documents/",)
@@ -47,6 +50,25 @@ class PrivateRootStorage(FileSystemStorage):
 
     def url(self, name):
         raise NotImplementedError(self.no_url)
+
+    def _save(self, name, content):
+        """Write the whole file or leave nothing: a disk that fills up (``ENOSPC``) or fails
+        mid-write raises its ``OSError`` with the truncated file removed.
+
+        What is at ``name``'s path after a failure is this call's own partial write: ``save``
+        passes a name ``get_available_name`` found free, Django creates it with ``O_EXCL``,
+        and the callers' names are random (``version_upload_to``: a UUID).
+        """
+        try:
+            return super()._save(name, content)
+        except OSError:
+            try:
+                os.remove(self.path(name))
+            except FileNotFoundError:
+                pass  # refused before anything was written (read-only directory…)
+            except OSError:
+                logger.exception("Fichier partiel impossible à supprimer : %s", name)
+            raise
 
 
 class PrivateFilesStorage(PrivateRootStorage):

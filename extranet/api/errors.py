@@ -10,6 +10,9 @@ A body over Django's ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (or with too many fields) m
 raise while DRF parses it, which Django answers with its HTML 400 page: here it is a JSON
 **413** naming the limit (``limit_bytes`` too, for programs), in French.
 
+A document the disk could not store (full, read-only: ``StorageUnavailable``, nothing kept)
+answers **507** (no space) or **503** with ``Retry-After``, the French reason in ``detail``.
+
 Used by the API's own views only (``ExtranetAPIMixin.get_exception_handler``), so the CMS
 API keeps DRF's global defaults.
 """
@@ -23,6 +26,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
 
+from extranet.documents.services import StorageUnavailable
 from extranet.forum.services import MAX_BODY_LENGTH
 from extranet.spaces.invitations import InvitationError
 
@@ -60,9 +64,19 @@ def too_big(exc) -> Response:
     )
 
 
+def storage_unavailable(exc) -> Response:
+    if exc.no_space:
+        return Response({"detail": exc.message}, status=status.HTTP_507_INSUFFICIENT_STORAGE)
+    response = Response({"detail": exc.message}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
+    response["Retry-After"] = "600"
+    return response
+
+
 def api_exception_handler(exc, context):
     if isinstance(exc, RequestDataTooBig | TooManyFieldsSent):
         return too_big(exc)
+    if isinstance(exc, StorageUnavailable):
+        return storage_unavailable(exc)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(field_errors(exc))
     elif isinstance(exc, InvitationError):

@@ -3,10 +3,14 @@
 Every upload is checked by ``validation.check_upload`` *before* anything is written: a refused
 upload stores no file and no row, and says why in French (``ValidationError`` on ``file``).
 Files go to the private storage under a random name; rows and file are created together, and
-a file whose row could not be saved is removed at once.
+a file whose row could not be saved is removed at once. A disk that refuses the file (full,
+read-only) raises ``StorageUnavailable`` with a French message: the storage removed its
+partial write (``portal.storage``), the transaction takes the rows back, nothing is left.
 """
 
 import copy
+import errno
+import logging
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -18,8 +22,28 @@ from . import permissions
 from .models import Document, DocumentVersion, Folder
 from .validation import check_upload
 
+logger = logging.getLogger(__name__)
+
 MAX_TITLE_LENGTH = Document._meta.get_field("title").max_length
 MAX_FOLDER_NAME_LENGTH = Folder._meta.get_field("name").max_length
+
+
+class StorageUnavailable(Exception):
+    """The disk refused the file: full (``no_space``) or not writable. Nothing was kept."""
+
+    NO_SPACE = (
+        "Le serveur n'a plus de place pour enregistrer ce fichier. Rien n'a été déposé : "
+        "réessayez plus tard, l'équipe R&T est prévenue."
+    )
+    UNWRITABLE = (
+        "Le serveur ne peut pas enregistrer de fichier pour le moment. Rien n'a été déposé : "
+        "réessayez plus tard, l'équipe R&T est prévenue."
+    )
+
+    def __init__(self, error: OSError):
+        self.no_space = error.errno in (errno.ENOSPC, errno.EDQUOT)
+        self.message = self.NO_SPACE if self.no_space else self.UNWRITABLE
+        super().__init__(self.message)
 
 
 def _checked_file(uploaded_file):
@@ -92,7 +116,12 @@ def _store_version(document, checked, uploader, *, number, at) -> DocumentVersio
         uploaded_by=uploader,
         created_at=at,
     )
-    version.file.save(checked.name, checked.file, save=False)
+    try:
+        version.file.save(checked.name, checked.file, save=False)
+    except OSError as error:
+        # Logged at ERROR (an e-mail and a Sentry report to the team): the disk needs someone.
+        logger.error("Dépôt refusé par le stockage des documents : %s", error, exc_info=True)
+        raise StorageUnavailable(error) from error
     try:
         version.save()
     except Exception:

@@ -127,6 +127,8 @@ def document_upload(request, space, access):
             )
         except ValidationError as error:
             add_service_errors(form, error)
+        except document_services.StorageUnavailable as error:
+            form.add_error(None, error.message)
         else:
             messages.success(request, f"Le document « {document.title} » a été déposé.")
             return redirect(space_url("document_detail", space, pk=document.pk))
@@ -171,6 +173,8 @@ def document_replace(request, space, access, pk):
             )
         except ValidationError as error:
             add_service_errors(form, error)
+        except document_services.StorageUnavailable as error:
+            form.add_error(None, error.message)
         else:
             messages.success(
                 request, f"Nouvelle version (n°{version.number}) de « {document.title} » déposée."
