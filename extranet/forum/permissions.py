@@ -33,10 +33,21 @@ POST_NOT_FOUND = "Message introuvable."
 # --- topics ------------------------------------------------------------------------------------
 
 
+def is_topic_shown_to_members(topic: Topic) -> bool:
+    """Whether the members of its space see the topic: not once every post is hidden or
+    deleted (``post_count`` counts the visible ones), when only its moderators (and staff) do.
+    The one form of the rule: the topic page, the API and search's documents ask it."""
+    return topic.post_count > 0
+
+
+#: ``is_topic_shown_to_members`` as a queryset condition.
+TOPIC_SHOWN_TO_MEMBERS = Q(post_count__gt=0)
+
+
 def can_view_topic(user, topic: Topic) -> bool:
     if not space_permissions.can_view_space(user, topic.space):
         return False
-    return topic.post_count > 0 or space_permissions.can_moderate(user, topic.space)
+    return is_topic_shown_to_members(topic) or space_permissions.can_moderate(user, topic.space)
 
 
 def can_start_topic(user, space: Space) -> bool:
@@ -242,7 +253,7 @@ def filter_topics_queryset(user, queryset=None):
     visible_spaces = space_permissions.filter_spaces_queryset(user).values("pk")
     queryset = queryset.filter(space__in=visible_spaces)
     moderated = moderated_space_ids(user)
-    return queryset.filter(Q(post_count__gt=0) | Q(space_id__in=moderated))
+    return queryset.filter(TOPIC_SHOWN_TO_MEMBERS | Q(space_id__in=moderated))
 
 
 def filter_space_topics_queryset(user, space, queryset=None):
@@ -255,7 +266,7 @@ def filter_space_topics_queryset(user, space, queryset=None):
     if not space_permissions.can_view_space(user, space):
         return queryset.none()
     if not space_permissions.can_moderate(user, space):
-        queryset = queryset.filter(post_count__gt=0)
+        queryset = queryset.filter(TOPIC_SHOWN_TO_MEMBERS)
     return queryset
 
 

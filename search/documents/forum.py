@@ -1,6 +1,9 @@
 """Forum topics and posts of the extranet spaces: audience ``space:<id>``.
 
-- a topic is searchable by its title and its opening post (its first visible post);
+- a topic is searchable by its title and its opening post (its first visible post), while its
+  space's members see it (``extranet.forum.permissions.is_topic_shown_to_members``, what its
+  page asks): once every post is hidden or deleted, only moderators open it, and audiences
+  cannot name them, so it leaves search;
 - a reply is searchable unless hidden by a moderator or deleted by its author. The opening
   post is not a result of its own: it would repeat its topic (same title, same text);
 - renaming a space re-indexes its content (the space name is shown on each result).
@@ -9,6 +12,7 @@
 from django.db.models import OuterRef, Subquery
 from django.db.models.signals import post_delete, post_save
 
+from extranet.forum.permissions import is_topic_shown_to_members
 from search.indexing import DocumentData
 from search.models import Kind, space_audience
 
@@ -36,6 +40,8 @@ class TopicBuilder(DocumentBuilder):
         )
 
     def build(self, topic):
+        if not is_topic_shown_to_members(topic):
+            return None
         if hasattr(topic, FIRST_POST_BODY):
             body = getattr(topic, FIRST_POST_BODY) or ""
         else:  # a topic that did not come from queryset()
