@@ -25,11 +25,34 @@ from search.fields import AnalysedCharField, AnalysedTextField
 
 PUBLIC = "public"
 STAFF = "staff"
+#: Room for ``staff:`` and the tree path of a page (Wagtail's own limit, 255).
+AUDIENCE_LENGTH = 261
 
 
 def space_audience(space_id):
     """The audience token of the members of one space."""
     return f"space:{space_id}"
+
+
+def staff_audience(path):
+    """The audience of a page under a view restriction: the team members who may see it in
+    the Wagtail admin (``cms.permissions.admin_page_paths``), named by its tree path. Their
+    tokens are the same form with the paths of their sections: a token reads the documents
+    whose audience *starts with* it (``audience_condition``)."""
+    return f"{STAFF}:{path}"
+
+
+def is_staff_audience(token):
+    return token.startswith(f"{STAFF}:")
+
+
+def audience_condition(tokens):
+    """Who may read: the documents whose audience is one of ``tokens``, or starts with one of
+    its staff tokens (a section of the page tree)."""
+    condition = Q(audience__in=sorted(t for t in tokens if not is_staff_audience(t)))
+    for token in sorted(t for t in tokens if is_staff_audience(t)):
+        condition |= Q(audience__startswith=token)
+    return condition
 
 
 class Kind(models.TextChoices):
@@ -63,7 +86,7 @@ class SearchDocumentQuerySet(models.QuerySet):
     def for_audience(self, tokens, now=None):
         """Only what these audience tokens may read, at ``now`` (the time of the request). The
         one permission filter of search, for the documents and their PostgreSQL entries."""
-        return self.filter(audience__in=sorted(tokens)).filter(readable_now(now or timezone.now()))
+        return self.filter(audience_condition(tokens)).filter(readable_now(now or timezone.now()))
 
 
 class SearchDocument(index.Indexed, models.Model):
@@ -79,8 +102,9 @@ class SearchDocument(index.Indexed, models.Model):
     year = models.PositiveSmallIntegerField("année", null=True, blank=True, editable=False)
     audience = models.CharField(
         "public visé",
-        max_length=40,
-        help_text="« public », « staff » ou « space:<id> » : qui peut voir ce résultat.",
+        max_length=AUDIENCE_LENGTH,
+        help_text="« public », « space:<id> » ou « staff:<chemin de la page> » : qui peut voir "
+        "ce résultat.",
     )
     space_id = models.PositiveBigIntegerField("espace", null=True, blank=True)
     space_name = models.CharField("nom de l'espace", max_length=200, blank=True)
@@ -194,7 +218,7 @@ class DocumentEntry(models.Model):
         related_name="entry",
         verbose_name="document",
     )
-    audience = models.CharField("public visé", max_length=40)
+    audience = models.CharField("public visé", max_length=AUDIENCE_LENGTH)
     kind = models.CharField("nature", max_length=20, choices=Kind.choices)
     year = models.PositiveSmallIntegerField("année", null=True, blank=True)
     date = models.DateTimeField("date", null=True, blank=True)

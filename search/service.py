@@ -34,7 +34,7 @@ from search.engines import (
 )
 from search.forms import InvalidSearch, clean_query_text, validate_search
 from search.highlight import highlight, snippet
-from search.models import STAFF, Kind
+from search.models import Kind, is_staff_audience
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +95,7 @@ def _restricted_label(document):
         if not document.space_name:
             return "Réservé aux membres de l'espace"
         return f"Réservé aux membres de l'espace « {document.space_name} »"
-    if document.audience == STAFF:
+    if is_staff_audience(document.audience):
         return "Réservé à l'équipe"
     return ""
 

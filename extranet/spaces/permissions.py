@@ -458,17 +458,16 @@ def get_visible_space_or_404(user, queryset=None, **lookup) -> Space:
 
 
 def audience_tokens(user) -> set[str]:
-    """Search audience tokens the user may read: `public`, `space:<id>`, `staff`.
+    """Search audience tokens of the spaces the user may read: `public`, `space:<id>`.
 
     Anonymous and inactive users get `{"public"}`; members add one token per space they may
-    see; staff (`is_staff`) add `staff`; superusers see every space, so they get every space's
-    token (spaces number in the hundreds, far below any engine's terms limit).
+    see; superusers see every space, so they get every space's token (spaces number in the
+    hundreds, far below any engine's terms limit). The `is_staff` flag adds nothing: the
+    team's view-restricted pages are search's question to `cms.permissions`.
     """
     tokens = {"public"}
     if not _is_live(user):
         return tokens
-    if user.is_staff:
-        tokens.add("staff")
     if user.is_superuser:
         space_ids = Space.objects.order_by().values_list("pk", flat=True)
     else:

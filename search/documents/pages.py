@@ -7,7 +7,8 @@ Rules:
   ``publish_scheduled`` unpublishes an expired page only when it next runs;
 - the root and listing pages (index pages that only list other pages) are left out;
 - a page under a view restriction (its own or an ancestor's: password, groups or login) is
-  ``staff``: never more visible than the restriction allows, still findable by the team;
+  ``staff:<its tree path>``: never more visible than the restriction allows, still findable by
+  the team members who may see it in the Wagtail admin (``cms.permissions``);
 - kind from the page type; themes and territories when the page type has them.
 
 ``build_many`` reads a chunk of pages in a few queries: specific pages (one query per page
@@ -26,7 +27,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search.indexing import DocumentData
-from search.models import PUBLIC, STAFF, Kind
+from search.models import PUBLIC, Kind, staff_audience
 
 from . import DocumentBuilder, plain_text, register
 
@@ -153,7 +154,7 @@ class PageBuilder(DocumentBuilder):
             title=page.title,
             body=_body_text(page),
             url=url,
-            audience=STAFF if restricted else PUBLIC,
+            audience=staff_audience(page.path) if restricted else PUBLIC,
             date=_date(page),
             visible_from=page.go_live_at,
             visible_until=page.expire_at,

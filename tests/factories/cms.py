@@ -34,13 +34,20 @@ from dataclasses import dataclass
 from io import BytesIO
 
 import PIL.Image
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupPagePermission,
+    Page,
+    Site,
+)
 
 from cms.models import (
     BlogIndexPage,
@@ -65,6 +72,7 @@ from cms.models import (
     Territory,
     Theme,
 )
+from tests.factories.users import UserFactory
 
 _counter = itertools.count(1)
 
@@ -316,3 +324,26 @@ def make_standard(parent, **kw):
     kw.setdefault("title", f"Page {_next()}")
     kw.setdefault("body", _paragraph("Ressources & Territoires, qui sommes-nous ?"))
     return add_page(parent, StandardPage(**kw), **options)
+
+
+# --- the team in the Wagtail admin ---------------------------------------------------------
+
+
+def make_editor(page=None, user=None, **user_fields):
+    """A team member who may use the Wagtail admin and edit ``page`` (the tree root by
+    default) and every page under it, through a group, as the team's accounts are set up."""
+    page = page or Page.get_first_root_node()
+    group = Group.objects.create(name=f"Rédaction {_next()}")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    GroupPagePermission.objects.create(
+        group=group,
+        page=page,
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="change_page"
+        ),
+    )
+    user = user or UserFactory(**user_fields)
+    user.groups.add(group)
+    return user

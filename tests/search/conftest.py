@@ -6,9 +6,10 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from search.models import STAFF, Kind, space_audience
+from search.models import Kind, space_audience, staff_audience
+from tests.factories.cms import make_editor
 from tests.factories.extranet import SpaceFactory, make_member
-from tests.factories.search import make_document
+from tests.factories.search import STAFF_PAGE_PATH, make_document
 from tests.factories.users import UserFactory
 from tests.search.live_engine import ENGINES, live_engine_configured
 
@@ -41,7 +42,14 @@ def outsider(other_space):
 
 @pytest.fixture
 def staff(db):
-    """Staff (the communication team), not superuser, member of no space."""
+    """The communication team: the Wagtail admin and every page in it (a page permission on
+    the tree root, through a group), not superuser, member of no space."""
+    return make_editor(is_staff=True)
+
+
+@pytest.fixture
+def staff_flag_only(db):
+    """``is_staff`` and nothing else: no right to use the Wagtail admin."""
     return UserFactory(is_staff=True)
 
 
@@ -76,7 +84,7 @@ def corpus(space, other_space):
             "Laïcité : note interne de l'équipe",
             "Préparation du plan de formation laïcité.",
             kind=Kind.PAGE,
-            audience=STAFF,
+            audience=staff_audience(STAFF_PAGE_PATH),
             territories=[("34", "Hérault")],
         ),
     }

@@ -4,7 +4,8 @@ configuration, and every search document put back in the outbox to be indexed wi
 the facet values' slugs onto the documents; ``search.0009`` re-queues the forum posts (opening
 posts are no longer results of their own); ``search.0010`` moves the documents' PostgreSQL
 index entries into their own table, and back; ``search.0011`` re-queues the page documents
-(they get their go-live and expiry dates)."""
+(they get their go-live and expiry dates); ``search.0012`` those of the former ``staff``
+audience (they get their page's path)."""
 
 import pytest
 from django.db import connection
@@ -23,7 +24,8 @@ COVERING = "0007_covering_indexes_with_facet_slugs"
 VECTORS_INLINE = "0008_index_entry_vectors_inline"
 OPENING_POSTS = "0009_reindex_opening_posts"
 ENTRIES = "0010_document_entries"
-LATEST = "0011_documents_visible_from_until"
+VISIBLE_FROM_UNTIL = "0011_documents_visible_from_until"
+LATEST = "0012_audience_of_staff_pages"
 
 
 def _migrate(name):
@@ -240,8 +242,21 @@ def test_migration_0011_requeues_the_page_documents_only():
     try:
         _migrate(ENTRIES)
         IndexChange.objects.all().delete()
-        _migrate(LATEST)
+        _migrate(VISIBLE_FROM_UNTIL)
         assert _queued(page) == {"upsert"}
         assert _queued(other) == set()
+    finally:
+        _migrate(LATEST)
+
+
+def test_migration_0012_requeues_the_documents_of_the_former_staff_audience():
+    staff = make_document("Note interne", audience="staff", index=False)
+    public = make_document("Le PRE", index=False)
+    try:
+        _migrate(VISIBLE_FROM_UNTIL)
+        IndexChange.objects.all().delete()
+        _migrate(LATEST)
+        assert _queued(staff) == {"upsert"}
+        assert _queued(public) == set()
     finally:
         _migrate(LATEST)

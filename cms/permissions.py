@@ -1,0 +1,44 @@
+"""Which pages someone may see in the Wagtail admin: the question search asks before showing
+a page under a view restriction (a « Réservé à l'équipe » result).
+
+- without the right to use the admin (``wagtailadmin.access_admin``, through a group or given
+  directly), no page: the ``is_staff`` flag alone opens nothing (it only lets one into
+  Django's own admin);
+- superusers: every page;
+- the others: the pages at or under a page on which one of their groups holds a page
+  permission (Wagtail's ``GroupPagePermission``, whatever the action: add, change, publish…),
+  the pages the admin's explorer shows them.
+"""
+
+from wagtail.models import GroupPagePermission
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+#: Every tree path starts with it: the sections of a superuser.
+WHOLE_TREE = ""
+
+
+def can_access_admin(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.has_perm(ADMIN_ACCESS))
+
+
+def admin_page_paths(user) -> list[str]:
+    """Tree paths of the sections ``user`` may see in the admin: a page is theirs to see when
+    its ``path`` starts with one of them. Sorted, without a path under another one."""
+    if not (user.is_authenticated and user.is_active):
+        return []
+    if user.is_superuser:
+        return [WHOLE_TREE]
+    # The page permissions first (one query, asked on every search): most callers hold none,
+    # and need not load their permissions for the admin's.
+    paths = set(
+        GroupPagePermission.objects.filter(group__in=user.groups.all()).values_list(
+            "page__path", flat=True
+        )
+    )
+    if not paths or not can_access_admin(user):
+        return []
+    sections = []
+    for path in sorted(paths):
+        if not any(path.startswith(section) for section in sections):
+            sections.append(path)
+    return sections
