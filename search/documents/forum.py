@@ -6,7 +6,8 @@
   cannot name them, so it leaves search;
 - a reply is searchable unless hidden by a moderator or deleted by its author. The opening
   post is not a result of its own: it would repeat its topic (same title, same text);
-- renaming a space re-indexes its content (the space name is shown on each result).
+- renaming a space re-indexes its content (the space name is shown on each result); saving a
+  topic (moved to another space, renamed) re-indexes all its posts.
 """
 
 from django.db.models import OuterRef, Subquery
@@ -59,7 +60,9 @@ class TopicBuilder(DocumentBuilder):
     def connect(self):
         from search import sync
 
-        post_save.connect(_record, sender=self.model, dispatch_uid="search_topic_saved", weak=False)
+        post_save.connect(
+            _record_topic, sender=self.model, dispatch_uid="search_topic_saved", weak=False
+        )
         post_delete.connect(
             _record_deleted, sender=self.model, dispatch_uid="search_topic_gone", weak=False
         )
@@ -126,6 +129,17 @@ def _record(sender, instance, **kwargs):
     from search import sync
 
     sync.record(instance)
+
+
+def _record_topic(sender, instance, created=False, **kwargs):
+    """A saved topic, and every post of it: they carry its title and its space's audience, so
+    a topic moved to another space (or renamed) changes who finds each of them."""
+    from extranet.forum.models import Post
+    from search import sync
+
+    sync.record(instance)
+    if not created:
+        sync.record_many(Post, instance.posts.values_list("pk", flat=True))
 
 
 def _record_post(sender, instance, **kwargs):
