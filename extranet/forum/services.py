@@ -39,6 +39,7 @@ from . import permissions
 from .mentions import resolve_mentions
 from .models import BodyFormat, Mention, Post, PostRevision, RevisionKind, Topic, TopicReadState
 from .sanitize import html_to_text
+from .signals import topic_renamed
 from .writing import render_body
 
 MAX_BODY_LENGTH = 50_000
@@ -189,6 +190,7 @@ def rename_topic(topic, by, title) -> Topic:
     title = clean_title(title)
     Topic.objects.filter(pk=topic.pk).update(title=title, **bumped())
     topic.title = title
+    topic_renamed.send(sender=Topic, topic=topic)
     return topic
 
 

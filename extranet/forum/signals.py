@@ -17,12 +17,16 @@ show:
 from django.conf import settings
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from extranet.spaces.models import Space
 from extranet.versions import bump
 
 from .models import Post, Topic
+
+#: Sent by ``services.rename_topic`` (``topic=``), which writes the title with ``update()``:
+#: no ``post_save``. Search listens (the topic's and its posts' documents carry the title).
+topic_renamed = Signal()
 
 # User fields shown on a topic page (``str(user)`` is the full name, or the e-mail without one).
 DISPLAYED_USER_FIELDS = frozenset({"first_name", "last_name", "email", "organisation"})

@@ -14,6 +14,7 @@ from django.db.models import OuterRef, Subquery
 from django.db.models.signals import post_delete, post_save
 
 from extranet.forum.permissions import is_topic_shown_to_members
+from extranet.forum.signals import topic_renamed
 from search.indexing import DocumentData
 from search.models import Kind, space_audience
 
@@ -63,6 +64,7 @@ class TopicBuilder(DocumentBuilder):
         post_save.connect(
             _record_topic, sender=self.model, dispatch_uid="search_topic_saved", weak=False
         )
+        topic_renamed.connect(_renamed, dispatch_uid="search_topic_renamed", weak=False)
         post_delete.connect(
             _record_deleted, sender=self.model, dispatch_uid="search_topic_gone", weak=False
         )
@@ -140,6 +142,10 @@ def _record_topic(sender, instance, created=False, **kwargs):
     sync.record(instance)
     if not created:
         sync.record_many(Post, instance.posts.values_list("pk", flat=True))
+
+
+def _renamed(sender, topic, **kwargs):
+    _record_topic(sender, topic)
 
 
 def _record_post(sender, instance, **kwargs):

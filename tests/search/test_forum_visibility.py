@@ -5,7 +5,7 @@ every engine (``search_engine``)."""
 
 import pytest
 
-from extranet.forum.services import delete_post, hide_post, restore_post
+from extranet.forum.services import delete_post, hide_post, rename_topic, restore_post
 from extranet.spaces.roles import Role
 from search import sync
 from search.service import search, suggest
@@ -75,3 +75,13 @@ def test_restoring_the_hidden_post_makes_the_topic_found_again(topic, member, mo
     restore_post(post, moderator)
     sync.process_pending()
     assert _found(member) == ({TITLE}, 1)
+
+
+def test_a_renamed_topic_is_found_by_its_new_title_with_its_replies(topic, member, moderator):
+    make_reply(topic, author=member, body="Une réponse au signalement.")
+    sync.process_pending()
+    rename_topic(topic, moderator, "Complotisme : un signalement")
+    sync.process_pending()
+    assert _found(member) == (set(), 0)
+    titles, total = _found(member, "complotisme")
+    assert (titles, total) == ({"Complotisme : un signalement"}, 2)  # the topic and its reply
