@@ -2,7 +2,7 @@
 events, featured dossiers, themes: ≈ 0.2 s of CPU to render, docs/benchmarks.md).
 
 The home page shows the same to everyone, so its rendered HTML is kept in the cache under the
-content generation of ``cms.api.cache``: any publication, unpublication, move, deletion, new
+content generation (``cms.generation``): any publication, unpublication, move, deletion, new
 image, taxonomy or footer change starts a new generation and the next request renders again.
 Two things change the page without any write, and bound how long an entry lives:
 - the upcoming events: one leaves the list when it ends, so an entry expires when the first
@@ -22,7 +22,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.http import urlencode
 
-from cms.api.cache import MAX_ENTRY_SECONDS, _horizon, current_generation
+from cms.api.cache import MAX_ENTRY_SECONDS, _horizon
+from cms.generation import current_generation
 
 
 def _key(request, generation):

@@ -13,14 +13,16 @@ cached. The browsable HTML API (``Accept: text/html`` without ``?format=json``) 
 cache. Requests carrying an ``Authorization`` header or a session cookie get the same cached
 answer: the endpoints have no authentication class, so credentials change nothing.
 
-Invalidation: every key contains the content *generation*, a token stored in the same cache.
-Any change that can alter any answer stores a new token, which orphans every entry at once
-(they age out of the cache); there is no per-URL bookkeeping to get wrong. The token is bumped
-immediately *and* again in ``transaction.on_commit``: the first bump makes the change visible
-to the writer's own transaction (and to tests, whose transactions never commit); the second
-discards anything another request computed between the first bump and the commit from the
-not-yet-committed state. A request reads the generation *before* reading the database, so an
-answer computed from old data is always stored under an old generation.
+Invalidation: every key contains the content *generation* (``cms.generation``), a token kept
+in the database so that every process reads the same one (a token in a process-local cache
+left the other processes serving unpublished pages for 10 minutes). Any change that can alter
+any answer starts a new generation, which orphans every entry at once (they age out of the
+cache); there is no per-URL bookkeeping to get wrong. The new token is written in the
+writer's transaction and again on commit (why both: ``cms.generation``). A request reads the
+generation (once, memoised for the request) *before* reading the database, so an answer
+computed from old data is always stored under an old generation. Only the token is shared:
+the entries stay in Django's cache, local to a process without Redis, and that is safe since a
+process never reads an entry stored under an old token.
 
 Triggers (``connect_signals``, called from ``CmsConfig.ready`` so that management commands
 such as ``publish_scheduled`` invalidate too):
@@ -58,11 +60,9 @@ the generation, hence the short ``max-age``: downstream copies are at most a min
 import hashlib
 import math
 import time
-import uuid
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
@@ -70,41 +70,14 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-GENERATION_KEY = "cms-api:generation"
+from cms.generation import current_generation, generation_started, invalidate
+
 MAX_ENTRY_SECONDS = 600
 HTTP_MAX_AGE = 60
 CACHED_METHODS = ("GET", "HEAD")
 
 
-# --- generation ------------------------------------------------------------------------------
-
-
-def _new_generation():
-    """A token never used before (even after a cache flush), carrying its start time."""
-    return f"{time.time():.6f}:{uuid.uuid4().hex[:12]}"
-
-
-def current_generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # First use or evicted: start a new one (``add``: concurrent starters agree).
-        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
-        generation = cache.get(GENERATION_KEY) or _new_generation()
-    return generation
-
-
-def bump_generation():
-    cache.set(GENERATION_KEY, _new_generation(), timeout=None)
-
-
-def invalidate(**kwargs):
-    """Signal receiver: bump now and again when the transaction commits (module docstring)."""
-    bump_generation()
-    transaction.on_commit(bump_generation)
-
-
-def _generation_started(generation):
-    return float(generation.split(":", 1)[0])
+# --- expiry ----------------------------------------------------------------------------------
 
 
 def _horizon(generation):
@@ -164,7 +137,7 @@ class CachedResponseMixin:
             content, content_type, etag, expires = entry
             max_age = min(HTTP_MAX_AGE, max(0, math.floor(expires - time.time())))
             response = HttpResponse(content, content_type=content_type)
-            return _finish(request, response, etag, _generation_started(generation), max_age)
+            return _finish(request, response, etag, generation_started(generation), max_age)
 
         response = super().dispatch(request, *args, **kwargs)
         if response.status_code != 200 or getattr(response, "accepted_renderer", None) is None:
@@ -179,7 +152,7 @@ class CachedResponseMixin:
         if timeout > 0:
             cache.set(key, (response.content, response["Content-Type"], etag, expires), timeout)
         max_age = min(HTTP_MAX_AGE, max(0, timeout))
-        return _finish(request, response, etag, _generation_started(generation), max_age)
+        return _finish(request, response, etag, generation_started(generation), max_age)
 
 
 # --- triggers --------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ Rules:
   public, and always to the Flash Info subscription and the site plan.
 
 The menu and the footer are read on every page, so they are kept in the cache under the
-content generation of ``cms.api.cache``: any publication, move, deletion or change of the
+content generation (``cms.generation``): any publication, move, deletion or change of the
 footer settings starts a new generation, and the next request reads the database again.
 """
 
@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import Page, Site
 
-from cms.api.cache import current_generation
+from cms.generation import current_generation
 
 from .settings import FooterSettings
 

@@ -11,7 +11,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from cms.api.cache import invalidate
+from cms.generation import invalidate
 
 
 class AccessibilityStatus(models.TextChoices):

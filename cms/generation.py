@@ -1,0 +1,130 @@
+"""The content generation: a token that changes whenever public content changes, the same in
+every process at once. Cached answers are keyed by it (the API's responses, ``cms.api.cache``;
+the home page, ``cms.home_cache``; the menus, ``cms.navigation.menus``): a new token orphans
+every entry of the old one.
+
+Why in the database, not in the cache: the cache is per process unless ``REDIS_URL`` names a
+shared one (the embedded default, or several gunicorn workers without Redis). A token kept in a
+process-local cache changes only in the process that made the change, and every other process
+went on serving unpublished pages and old titles until its entries aged out (10 minutes). The
+database is the one thing every process (web workers, ``publish_scheduled`` from cron, task
+workers, ``manage.py shell``) shares in every deployment, so the token lives there, and the
+cached entries themselves stay in Django's cache: a process-local entry stored under an old
+token is simply never read again.
+
+What must hold:
+- **Read once per request, never kept across requests.** ``GenerationPerRequestMiddleware``
+  gives each request a memo: the first ``current_generation()`` of a request reads the latest
+  row (one indexed query), later ones reuse it. Outside a request (commands, tasks, shells)
+  every call reads the database. Nothing caches the token in process memory beyond a request:
+  that would bring the defect back.
+- **Read before the data.** A request reads the token before reading the content it caches
+  (the first call does the query), so an answer computed from old data is stored under an
+  old token. A memo read earlier in the request only makes the token older: safe.
+- **Bumped inside the writer's transaction, and again on commit.** ``invalidate`` inserts a
+  new row at once, in the writer's transaction: the row becomes visible to other processes
+  atomically with the change itself (never the new token with the old data), and the writer's
+  own transaction (and tests, whose transactions never commit) sees it immediately. A second
+  row is inserted when the transaction commits: two writers' rows can commit in the opposite
+  order of their ids, so the latest id visible may belong to a transaction that committed
+  before the other change; the on-commit row is newer than both.
+- **Rows are inserted, never updated**: writers never wait for each other on a shared row (a
+  long import in one transaction does not block editors publishing), and a rolled-back row
+  vanishes with its transaction. Tokens are random, so a token of a rolled-back transaction is
+  never reused (SQLite may reuse its id); old rows of a scope are pruned on commit.
+- **One row per scope**: ``scope`` lets a change start a new generation for what it affects
+  only (see ``cms.api.cache`` for the scopes in use).
+"""
+
+import contextvars
+import time
+import uuid
+
+from django.db import connection, models, transaction
+
+CONTENT = "content"
+# The token when a scope has no row yet (a new database, or a test database just flushed).
+INITIAL_TOKEN = "0.000000:initial"
+
+# The current request's tokens by scope (``None`` outside a request).
+_request_tokens = contextvars.ContextVar("cms_generation_request_tokens", default=None)
+
+
+class ContentGeneration(models.Model):
+    """One row per new generation of a scope; the latest row (highest id) is current."""
+
+    scope = models.CharField("portée", max_length=100, default=CONTENT)
+    token = models.CharField("jeton", max_length=40)
+
+    class Meta:
+        verbose_name = "génération de contenu"
+        verbose_name_plural = "générations de contenu"
+        indexes = [models.Index(fields=["scope", "id"], name="cms_generation_latest")]
+
+    def __str__(self):
+        return f"{self.scope}: {self.token}"
+
+
+def _new_token():
+    """A token never used before, carrying its start time (``Last-Modified`` of the API)."""
+    return f"{time.time():.6f}:{uuid.uuid4().hex[:12]}"
+
+
+def generation_started(token):
+    return float(token.split(":", 1)[0])
+
+
+def current_generation(scope=CONTENT):
+    memo = _request_tokens.get()
+    if memo is not None and scope in memo:
+        return memo[scope]
+    token = (
+        ContentGeneration.objects.filter(scope=scope)
+        .order_by("-id")
+        .values_list("token", flat=True)
+        .first()
+    ) or INITIAL_TOKEN
+    if memo is not None:
+        memo[scope] = token
+    return token
+
+
+def bump_generation(scope=CONTENT):
+    """Start a new generation of ``scope`` now (in the current transaction, if any)."""
+    memo = _request_tokens.get()
+    if memo is not None:
+        memo.pop(scope, None)  # this request must see its own change
+    return ContentGeneration.objects.create(scope=scope, token=_new_token())
+
+
+def _bump_and_prune(scope):
+    latest = bump_generation(scope)
+    ContentGeneration.objects.filter(scope=scope, id__lt=latest.id).delete()
+
+
+def invalidate_scope(scope=CONTENT):
+    """Bump now and again on commit (module docstring); outside a transaction, once."""
+    if not connection.in_atomic_block:
+        _bump_and_prune(scope)
+        return
+    bump_generation(scope)
+    transaction.on_commit(lambda: _bump_and_prune(scope), robust=True)
+
+
+def invalidate(**kwargs):
+    """Signal receiver: a change that can alter any cached answer."""
+    invalidate_scope(CONTENT)
+
+
+class GenerationPerRequestMiddleware:
+    """Gives each request its memo of tokens (read at most once per scope and request)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        reset = _request_tokens.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_tokens.reset(reset)
