@@ -50,7 +50,17 @@ def fresh_index(backend):
     index = backend.index_class(backend, f"{alias.name}_{get_random_string(8).lower()}")
     index.put()
     index.add_model(SearchDocument)
+    # Filled in bulk before anyone reads it: no periodic refresh until ``swap`` opens it (each
+    # refresh cuts a small segment that merges then rewrite, slowing the fill down).
+    _indices(backend).put_settings(index=index.name, body={"index": {"refresh_interval": "-1"}})
     return index
+
+
+def _open_for_search(backend, index):
+    """Give ``index`` the default refresh interval back and make everything written visible."""
+    indices = _indices(backend)
+    indices.put_settings(index=index.name, body={"index": {"refresh_interval": None}})
+    indices.refresh(index=index.name)
 
 
 # Index names known to exist in this process, declared here: checked once, then trusted (an
@@ -92,6 +102,7 @@ def swap(backend, new_index):
         old_deleted = [alias.name]
     else:
         old_deleted = []
+    _open_for_search(backend, new_index)
     actions = [{"remove": {"index": name, "alias": alias.name}} for name in old]
     actions.append({"add": {"index": new_index.name, "alias": alias.name}})
     indices.update_aliases(body={"actions": actions})

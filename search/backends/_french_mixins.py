@@ -6,9 +6,17 @@ from copy import deepcopy
 from modelsearch.index import SearchField
 from modelsearch.utils import deep_update
 
-from .french import INDEX_ANALYZER, SEARCH_ANALYZER, french_analysis_settings
+from .french import (
+    INDEX_ANALYZER,
+    PREPARED_INDEX_ANALYZER,
+    SEARCH_ANALYZER,
+    french_analysis_settings,
+)
 
 FRENCH_ANALYZERS = {"analyzer": INDEX_ANALYZER, "search_analyzer": SEARCH_ANALYZER}
+# Models that hand the engine text already rewritten (``engine_text``: our search documents)
+# skip the inclusive-writing char filters at index time (see ``french``).
+PREPARED_ANALYZERS = {"analyzer": PREPARED_INDEX_ANALYZER, "search_analyzer": SEARCH_ANALYZER}
 
 
 def with_french_settings(settings):
@@ -16,10 +24,13 @@ def with_french_settings(settings):
 
 
 class FrenchMappingMixin:
+    def _analyzers(self):
+        return PREPARED_ANALYZERS if hasattr(self.model, "engine_text") else FRENCH_ANALYZERS
+
     def get_field_mapping(self, field):
         name, mapping = super().get_field_mapping(field)
         if isinstance(field, SearchField) and mapping.get("type") == "text":
-            for key, value in FRENCH_ANALYZERS.items():
+            for key, value in self._analyzers().items():
                 mapping.setdefault(key, value)
         return name, mapping
 
@@ -28,7 +39,7 @@ class FrenchMappingMixin:
         # The catch-all fields every query searches (``_all_text``, ``_all_text_boost_4_0``).
         for name, properties in mapping["properties"].items():
             if name.startswith("_all_text") and properties.get("type") == "text":
-                properties.update(FRENCH_ANALYZERS)
+                properties.update(self._analyzers())
         return mapping
 
     def _get_document_field_data(self, field, obj):

@@ -4,7 +4,11 @@ that the engines and the database backends agree on what matches what.
 
 Documents and queries that go through ``search.service`` already arrive rewritten (inclusive
 writing expanded, ``PEP’S`` spelled ``PEPS``); the char filters below are for text indexed
-without us, e.g. Wagtail's own page index used by the admin search.
+without us, e.g. Wagtail's own page index used by the admin search. The search documents are
+indexed with ``PREPARED_INDEX_ANALYZER``, the same chain without those char filters: already
+rewritten, their text has nothing left for them to change, and the eighteen regular
+expressions run over every character cost the node 4 to 5 times its indexing time
+(docs/benchmarks.md, « Recherche sur OpenSearch »).
 """
 
 import re
@@ -17,6 +21,7 @@ from search.analysis.stopwords import STOPWORDS
 from search.analysis.synonyms import ABBREVIATIONS
 
 INDEX_ANALYZER = "portal_french"
+PREPARED_INDEX_ANALYZER = "portal_french_prepared"
 SEARCH_ANALYZER = "portal_french_search"
 
 ELISION_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu",
@@ -120,6 +125,12 @@ def french_analysis_settings():
                     INDEX_ANALYZER: {
                         "type": "custom",
                         "char_filter": char_filter_names,
+                        "tokenizer": "standard",
+                        "filter": index_filters,
+                    },
+                    PREPARED_INDEX_ANALYZER: {
+                        "type": "custom",
+                        "char_filter": ["portal_apostrophes"],
                         "tokenizer": "standard",
                         "filter": index_filters,
                     },

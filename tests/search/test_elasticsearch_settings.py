@@ -8,6 +8,7 @@ from modelsearch.backends import get_search_backend
 from search.analysis import expand_inclusive
 from search.backends.french import (
     INDEX_ANALYZER,
+    PREPARED_INDEX_ANALYZER,
     SEARCH_ANALYZER,
     inclusive_char_filters,
     synonym_rules,
@@ -77,11 +78,28 @@ def test_index_analyzer_has_no_synonyms_because_multiword_synonyms_only_work_at_
 def test_every_text_field_of_the_document_mapping_is_analysed_in_french(backend):
     properties = backend.mapping_class(SearchDocument).get_mapping()["properties"]
     for name in ("title", "body", "labels_text", "_all_text", "_all_text_boost_4_0"):
-        assert properties[name]["analyzer"] == INDEX_ANALYZER, name
+        # Already rewritten by Python (engine_text): the chain without the inclusive filters.
+        assert properties[name]["analyzer"] == PREPARED_INDEX_ANALYZER, name
         assert properties[name]["search_analyzer"] == SEARCH_ANALYZER, name
     assert properties["audience_filter"] == {"type": "keyword"}
     assert properties["theme_slugs_filter"] == {"type": "keyword"}
     assert properties["date_filter"] == {"type": "date"}
+
+
+def test_text_indexed_without_our_rewrite_keeps_the_inclusive_char_filters(backend):
+    from wagtail.models import Page
+
+    properties = backend.mapping_class(Page).get_mapping()["properties"]
+    assert properties["title"]["analyzer"] == INDEX_ANALYZER
+
+
+def test_the_prepared_analyzer_is_the_index_chain_without_the_inclusive_char_filters(backend):
+    analyzers = backend.settings["settings"]["analysis"]["analyzer"]
+    prepared, full = analyzers[PREPARED_INDEX_ANALYZER], analyzers[INDEX_ANALYZER]
+    assert prepared["filter"] == full["filter"]
+    assert prepared["tokenizer"] == full["tokenizer"]
+    assert not [name for name in prepared["char_filter"] if name.startswith("portal_inclusive")]
+    assert [name for name in full["char_filter"] if name.startswith("portal_inclusive")]
 
 
 def test_title_is_boosted_above_labels_and_body(backend):

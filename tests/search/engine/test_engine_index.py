@@ -53,6 +53,32 @@ def test_a_rebuild_with_reset_fills_a_new_index_and_moves_the_alias_to_it(live, 
     assert _titles(anonymous, "laïcité") == {"Laïcité à l'école 0"}
 
 
+def test_a_fresh_index_is_not_refreshed_while_it_fills_and_is_opened_at_the_swap(live, tree):
+    _news(tree, 1, "Laïcité à l'école")
+    indices = live.es.indices
+    fresh = engine_indexes.fresh_index(live)
+
+    def refresh_interval(name):
+        settings = indices.get_settings(index=name, include_defaults=False)[name]["settings"]
+        return settings["index"].get("refresh_interval")
+
+    assert refresh_interval(fresh.name) == "-1"
+    engine_indexes.swap(live, fresh)
+    assert refresh_interval(fresh.name) is None  # back to the engine's default
+
+
+def test_search_documents_skip_the_inclusive_char_filters_but_still_match_inclusive_forms(
+    live, tree, anonymous
+):
+    _news(tree, 1, "Les acteur·rice·s de la médiation")
+    alias = engine_indexes.alias_of(live).name
+    mapping = next(iter(live.es.indices.get_mapping(index=alias).values()))["mappings"]
+    assert mapping["properties"]["body"]["analyzer"] == "portal_french_prepared"
+    assert mapping["properties"]["body"]["search_analyzer"] == "portal_french_search"
+    for query in ("actrices", "acteurs", "acteur·rice·s"):
+        assert _titles(anonymous, query) == {"Les acteur·rice·s de la médiation 0"}, query
+
+
 def test_searches_answer_in_full_at_every_step_of_a_rebuild_with_reset(live, tree, anonymous):
     titles = {page.title for page in _news(tree, 9, "Laïcité, fiche")}
     seen = []
