@@ -43,9 +43,9 @@ class FrenchMappingMixin:
         return mapping
 
     def _get_document_field_data(self, field, obj):
-        name, value, edgengrams = super()._get_document_field_data(field, obj)
         if isinstance(field, SearchField) and hasattr(obj, "engine_text"):
             # Our documents expose analysed terms to the database backends; the engine gets
-            # readable French and analyses it with the analyzers above.
-            value = obj.engine_text(field.field_name)
-        return name, value, edgengrams
+            # readable French and analyses it with the analyzers above. Not computed through
+            # ``super()``: it would analyse the text for the database first, for nothing.
+            return self.get_field_column_name(field), obj.engine_text(field.field_name), []
+        return super()._get_document_field_data(field, obj)
