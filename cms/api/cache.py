@@ -36,8 +36,13 @@ such as ``publish_scheduled`` invalidate too):
 - ``post_save``/``post_delete`` of ``PageViewRestriction``: a section becomes private or public;
 - ``post_save``/``post_delete`` of ``CollectionViewRestriction`` and ``Collection``: documents
   enter or leave a private collection (or a collection moves under a restricted one);
-- ``post_save``/``post_delete`` of images, renditions and documents, and of tag links: the
-  image and document endpoints and every image or document shown in a page;
+- ``post_save``/``post_delete`` of images and documents, and of tag links: the image and
+  document endpoints and every image or document shown in a page;
+- ``post_delete`` of renditions: cached answers link to the rendition's file. Not their
+  creation: computing an answer creates the renditions it shows (``image.get_renditions``), so
+  no answer, cached or not, lacks one, and a new rendition (the admin's thumbnails, a page
+  rendered) changes no answer. As a trigger, it made every cached URL cold, and threw away
+  the very answer whose computation created it.
 - ``post_save``/``post_delete`` of ``Theme``, ``Territory``, ``Network``: their names and slugs
   are embedded in page answers and used by the filters;
 - ``post_save``/``post_delete`` of ``Site``: which pages a host sees, and their URLs.
@@ -185,7 +190,6 @@ def connect_signals():
         CollectionViewRestriction,
         Collection,
         image_model,
-        image_model.get_rendition_model(),
         get_document_model(),
         TaggedItem,
         Theme,
@@ -196,3 +200,5 @@ def connect_signals():
         label = model._meta.label_lower
         post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}:{label}:saved")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}:{label}:deleted")
+    rendition_model = image_model.get_rendition_model()
+    post_delete.connect(invalidate, sender=rendition_model, dispatch_uid=f"{uid}:rendition-deleted")

@@ -95,6 +95,40 @@ def test_draft_save_does_not_change_the_api(client, news):
     assert client.get(f"/api/v2/pages/{news.pk}/").json()["title"] == "Rencontre régionale"
 
 
+def test_a_draft_keeps_cached_answers_cached(client, news):
+    url = f"/api/v2/pages/{news.pk}/"
+    client.get(LISTING, NEWS)
+    client.get(url)
+
+    draft = news.get_latest_revision_as_object()
+    draft.title = "Titre en cours de rédaction"
+    draft.save_revision()
+
+    assert queries_of(client, LISTING, NEWS)[1] == GENERATION_READ
+    assert queries_of(client, url)[1] == GENERATION_READ
+
+
+def test_a_new_rendition_keeps_cached_answers_cached(client, tree):
+    image = factories.make_image()
+    news = factories.make_news(tree.news_index, image=image)
+    url = f"/api/v2/pages/{news.pk}/"
+    client.get(url)
+
+    image.get_rendition("fill-80x80")  # an admin thumbnail
+
+    assert queries_of(client, url)[1] == GENERATION_READ
+
+
+def test_deleting_a_rendition_shows_on_next_request(client, tree):
+    news = factories.make_news(tree.news_index, image=factories.make_image())
+    url = f"/api/v2/pages/{news.pk}/"
+    client.get(url)
+
+    news.image.renditions.all().delete()
+
+    assert queries_of(client, url)[1] > GENERATION_READ
+
+
 def test_unpublishing_shows_on_next_request(client, news):
     assert titles(client) == {"Rencontre régionale"}
     assert client.get(f"/api/v2/pages/{news.pk}/").status_code == 200

@@ -19,6 +19,20 @@ def _queries(client, url="/"):
     return response, len(queries)
 
 
+def test_a_home_page_whose_rendering_creates_renditions_stays_cached(client, tree):
+    # {% image %} creates a card's rendition while the page renders: as a trigger, it threw
+    # away the very entry being stored, and the home page was never served warm.
+    news = factories.make_news(tree.news_index, image=factories.make_image())
+    news.image.renditions.all().delete()
+    cold, _ = _queries(client)
+    assert news.image.renditions.exists()  # created by this rendering
+
+    warm, warm_queries = _queries(client)
+
+    assert warm.content == cold.content
+    assert warm_queries <= 5  # the site and page routing, and the content generation
+
+
 def test_a_warm_home_page_is_served_without_rendering_its_sections(client, tree):
     factories.make_news(tree.news_index, title="Première actualité")
     cold, cold_queries = _queries(client)
