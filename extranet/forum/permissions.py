@@ -24,7 +24,7 @@ from django.http import Http404
 from extranet.spaces import permissions as space_permissions
 from extranet.spaces.models import Space
 
-from .models import Post, Topic
+from .models import Post, Topic, visible_posts
 
 TOPIC_NOT_FOUND = "Sujet introuvable."
 POST_NOT_FOUND = "Message introuvable."
@@ -278,6 +278,4 @@ def filter_posts_queryset(user, queryset=None):
     visible_spaces = space_permissions.filter_spaces_queryset(user).values("pk")
     queryset = queryset.filter(topic__space__in=visible_spaces)
     moderated = moderated_space_ids(user)
-    return queryset.filter(
-        Q(is_hidden=False, deleted_at__isnull=True) | Q(topic__space_id__in=moderated)
-    )
+    return queryset.filter(visible_posts() | Q(topic__space_id__in=moderated))

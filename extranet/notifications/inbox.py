@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from extranet.forum.models import visible_posts
 from extranet.spaces.permissions import filter_spaces_queryset
 
 from .models import Notification
@@ -52,9 +53,8 @@ def visible_notifications(user):
     """The member's notifications they may still follow, newest first."""
     return (
         Notification.objects.filter(
+            visible_posts("post__"),
             user_id=user.pk,
-            post__is_hidden=False,
-            post__deleted_at__isnull=True,
             post__topic__space__in=filter_spaces_queryset(user).values("pk"),
         )
         .select_related("post__topic__space", "post__author")

@@ -1,6 +1,14 @@
 """Forum of a space: topics, their posts, edit history, mentions and read tracking."""
 
-from .post import BodyFormat, Mention, Post, PostQuerySet, PostRevision, RevisionKind
+from .post import (
+    BodyFormat,
+    Mention,
+    Post,
+    PostQuerySet,
+    PostRevision,
+    RevisionKind,
+    visible_posts,
+)
 from .reading import TopicReadState
 from .topic import Topic, TopicQuerySet
 
@@ -14,4 +22,5 @@ __all__ = [
     "Topic",
     "TopicQuerySet",
     "TopicReadState",
+    "visible_posts",
 ]

@@ -3,10 +3,19 @@ from django.db import models
 from django.utils import timezone
 
 
+def visible_posts(prefix=""):
+    """What members see of posts: neither hidden by a moderator nor deleted by its author.
+
+    The one form of the rule for querysets (``prefix``: the path to the post, ``"post__"``
+    from a notification); ``Post.is_visible`` is its form for one post. Pages, the API,
+    notifications and search's documents ask one or the other."""
+    return models.Q(**{f"{prefix}is_hidden": False, f"{prefix}deleted_at__isnull": True})
+
+
 class PostQuerySet(models.QuerySet):
     def visible(self):
-        """What members see: neither hidden by a moderator nor deleted by its author."""
-        return self.filter(is_hidden=False, deleted_at__isnull=True)
+        """What members see (``visible_posts``)."""
+        return self.filter(visible_posts())
 
 
 class BodyFormat(models.TextChoices):
@@ -100,6 +109,7 @@ class Post(models.Model):
 
     @property
     def is_visible(self):
+        """``visible_posts`` for this post."""
         return not self.is_hidden and self.deleted_at is None
 
 
