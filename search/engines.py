@@ -1,9 +1,10 @@
 """Running one search request on the configured engine, with permissions applied first.
 
 Every engine receives a ``SearchRequest`` whose audience tokens are mandatory: the request
-cannot even be built without them, and each engine applies them before anything else
-(``SearchDocument.objects.for_audience`` for the database, a ``terms`` filter inside the
-query for Elasticsearch, so that hits, counts and aggregations all obey it).
+cannot even be built without them, and each engine applies them before anything else, with
+the time rule at the request's ``now`` (``SearchDocument.objects.for_audience`` for the
+database; for Elasticsearch, ``audience_filter`` and ``time_filters`` inside the query, so
+that hits, counts and aggregations all obey them).
 
 - ``DatabaseEngine``: modelsearch's PostgreSQL or SQLite FTS query compiler for the match and
   its score; one statement per search whatever the filters gives the page's ids, the total and
