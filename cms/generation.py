@@ -32,8 +32,12 @@ What must hold:
   long import in one transaction does not block editors publishing), and a rolled-back row
   vanishes with its transaction. Tokens are random, so a token of a rolled-back transaction is
   never reused (SQLite may reuse its id); old rows of a scope are pruned on commit.
-- **One row per scope**: ``scope`` lets a change start a new generation for what it affects
-  only (see ``cms.api.cache`` for the scopes in use).
+- **One generation per scope**, so that a change makes cold only what it can affect:
+  ``CONTENT`` keys everything that shows pages (the pages endpoint, the home page, the menus)
+  and is bumped by every trigger, since pages embed images, documents, taxonomies and each
+  other; ``MEDIA`` keys the image and document endpoints, whose answers show no page, and is
+  bumped only by changes to images, documents, their collections and tags (and sites, to be
+  safe). Publishing a page leaves the image and document answers cached.
 """
 
 import contextvars
@@ -43,6 +47,7 @@ import uuid
 from django.db import connection, models, transaction
 
 CONTENT = "content"
+MEDIA = "media"
 # The token when a scope has no row yet (a new database, or a test database just flushed).
 INITIAL_TOKEN = "0.000000:initial"
 
@@ -112,7 +117,14 @@ def invalidate_scope(scope=CONTENT):
 
 
 def invalidate(**kwargs):
-    """Signal receiver: a change that can alter any cached answer."""
+    """Signal receiver: a change that can alter answers showing pages."""
+    invalidate_scope(CONTENT)
+
+
+def invalidate_media(**kwargs):
+    """Signal receiver: a change to images or documents, shown by their endpoints and by
+    the pages that embed them."""
+    invalidate_scope(MEDIA)
     invalidate_scope(CONTENT)
 
 

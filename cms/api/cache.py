@@ -25,7 +25,10 @@ the entries stay in Django's cache, local to a process without Redis, and that i
 process never reads an entry stored under an old token.
 
 Triggers (``connect_signals``, called from ``CmsConfig.ready`` so that management commands
-such as ``publish_scheduled`` invalidate too):
+such as ``publish_scheduled`` invalidate too). The pages endpoint is keyed by the ``content``
+generation, which every trigger bumps; the image and document endpoints by the ``media``
+generation, which only the triggers marked *(media)* bump (their answers show no page: a
+publication leaves them cached):
 
 - ``page_published``, ``page_unpublished`` (Wagtail): a page appears, changes or disappears
   (``publish_scheduled`` publishes and unpublishes through these too, so ``go_live_at`` needs
@@ -34,18 +37,20 @@ such as ``publish_scheduled`` invalidate too):
 - ``post_delete`` of ``Page``: deleted pages and their descendants (Wagtail deletes the whole
   subtree, one signal per page);
 - ``post_save``/``post_delete`` of ``PageViewRestriction``: a section becomes private or public;
-- ``post_save``/``post_delete`` of ``CollectionViewRestriction`` and ``Collection``: documents
-  enter or leave a private collection (or a collection moves under a restricted one);
-- ``post_save``/``post_delete`` of images and documents, and of tag links: the image and
-  document endpoints and every image or document shown in a page;
-- ``post_delete`` of renditions: cached answers link to the rendition's file. Not their
+- *(media)* ``post_save``/``post_delete`` of ``CollectionViewRestriction`` and
+  ``Collection``: documents enter or leave a private collection (or a collection moves under
+  a restricted one);
+- *(media)* ``post_save``/``post_delete`` of images and documents, and of tag links: the image
+  and document endpoints and every image or document shown in a page;
+- *(media)* ``post_delete`` of renditions: cached answers link to the rendition's file. Not their
   creation: computing an answer creates the renditions it shows (``image.get_renditions``), so
   no answer, cached or not, lacks one, and a new rendition (the admin's thumbnails, a page
   rendered) changes no answer. As a trigger, it made every cached URL cold, and threw away
   the very answer whose computation created it.
 - ``post_save``/``post_delete`` of ``Theme``, ``Territory``, ``Network``: their names and slugs
   are embedded in page answers and used by the filters;
-- ``post_save``/``post_delete`` of ``Site``: which pages a host sees, and their URLs.
+- *(media)* ``post_save``/``post_delete`` of ``Site``: which pages a host sees, and their
+  URLs (media answers do not depend on it; bumped anyway, sites change rarely).
 
 A draft (``save_revision`` without publishing) changes none of these and keeps the cache.
 
@@ -75,7 +80,13 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from cms.generation import current_generation, generation_started, invalidate
+from cms.generation import (
+    CONTENT,
+    current_generation,
+    generation_started,
+    invalidate,
+    invalidate_media,
+)
 
 MAX_ENTRY_SECONDS = 600
 HTTP_MAX_AGE = 60
@@ -112,10 +123,10 @@ def wants_html(request):
     return "text/html" in request.headers.get("Accept", "")
 
 
-def cache_key(request, generation):
+def cache_key(request, scope, generation):
     query = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
     url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    return f"cms-api:{generation}:" + hashlib.sha256(url.encode()).hexdigest()
+    return f"cms-api:{scope}:{generation}:" + hashlib.sha256(url.encode()).hexdigest()
 
 
 def _finish(request, response, etag, last_modified, max_age):
@@ -130,13 +141,17 @@ def _finish(request, response, etag, last_modified, max_age):
 
 class CachedResponseMixin:
     """Mixed into the public endpoints (``cms.api.endpoints``): answers from the cache, stores
-    what it computes. See the module docstring for what is cached and how it is invalidated."""
+    what it computes. See the module docstring for what is cached and how it is invalidated.
+    ``generation_scope``: the generation (``cms.generation``) the endpoint's answers follow."""
+
+    generation_scope = CONTENT
 
     def dispatch(self, request, *args, **kwargs):
         if request.method not in CACHED_METHODS or wants_html(request):
             return super().dispatch(request, *args, **kwargs)
-        generation = current_generation()  # before any database read (module docstring)
-        key = cache_key(request, generation)
+        # Before any database read (module docstring).
+        generation = current_generation(self.generation_scope)
+        key = cache_key(request, self.generation_scope, generation)
         entry = cache.get(key)
         if entry is not None:
             content, content_type, etag, expires = entry
@@ -164,7 +179,8 @@ class CachedResponseMixin:
 
 
 def connect_signals():
-    """Connect ``invalidate`` to every trigger listed in the module docstring."""
+    """Connect ``invalidate`` (pages) or ``invalidate_media`` (images, documents and pages) to
+    every trigger listed in the module docstring."""
     from taggit.models import TaggedItem
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
@@ -185,20 +201,21 @@ def connect_signals():
     post_page_move.connect(invalidate, dispatch_uid=f"{uid}:moved")
     post_delete.connect(invalidate, sender=Page, dispatch_uid=f"{uid}:page-deleted")
     image_model = get_image_model()
-    for model in (
-        PageViewRestriction,
+    pages_only = (PageViewRestriction, Theme, Territory, Network)
+    media = (
         CollectionViewRestriction,
         Collection,
         image_model,
         get_document_model(),
         TaggedItem,
-        Theme,
-        Territory,
-        Network,
         Site,
-    ):
-        label = model._meta.label_lower
-        post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}:{label}:saved")
-        post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}:{label}:deleted")
+    )
+    for receiver, models in ((invalidate, pages_only), (invalidate_media, media)):
+        for model in models:
+            label = model._meta.label_lower
+            post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}:{label}:saved")
+            post_delete.connect(receiver, sender=model, dispatch_uid=f"{uid}:{label}:deleted")
     rendition_model = image_model.get_rendition_model()
-    post_delete.connect(invalidate, sender=rendition_model, dispatch_uid=f"{uid}:rendition-deleted")
+    post_delete.connect(
+        invalidate_media, sender=rendition_model, dispatch_uid=f"{uid}:rendition-deleted"
+    )

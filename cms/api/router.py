@@ -7,6 +7,7 @@ never does: its answers depend on a token and show unpublished revisions.
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from cms.generation import MEDIA
 from cms.preview.api import PagePreviewEndpoint
 
 from .cache import CachedResponseMixin
@@ -18,11 +19,11 @@ class CachedPagesEndpoint(CachedResponseMixin, PagesEndpoint):
 
 
 class CachedImagesEndpoint(CachedResponseMixin, ImagesEndpoint):
-    pass
+    generation_scope = MEDIA  # no page in these answers: a publication leaves them cached
 
 
 class CachedDocumentsEndpoint(CachedResponseMixin, DocumentsEndpoint):
-    pass
+    generation_scope = MEDIA
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -129,6 +129,39 @@ def test_deleting_a_rendition_shows_on_next_request(client, tree):
     assert queries_of(client, url)[1] > GENERATION_READ
 
 
+def test_publishing_a_page_keeps_image_and_document_answers_cached(client, tree, news):
+    # Their answers show no page (cms.generation's MEDIA scope).
+    image, document = factories.make_image(), factories.make_document()
+    urls = [
+        "/api/v2/images/",
+        f"/api/v2/images/{image.pk}/",
+        "/api/v2/documents/",
+        f"/api/v2/documents/{document.pk}/",
+    ]
+    for url in urls:
+        client.get(url)
+
+    factories.make_news(tree.news_index, title="Nouvelle actualité")
+    news.unpublish()
+
+    assert [queries_of(client, url)[1] for url in urls] == [GENERATION_READ] * len(urls)
+    assert titles(client) == {"Nouvelle actualité"}
+
+
+def test_retitling_an_image_shows_in_its_endpoint_and_in_the_pages_showing_it(client, tree):
+    image = factories.make_image("Rencontre")
+    news = factories.make_news(tree.news_index, image=image)
+    page_url, image_url = f"/api/v2/pages/{news.pk}/", f"/api/v2/images/{image.pk}/"
+    assert client.get(page_url).json()["image"]["title"] == "Rencontre"
+    assert client.get(image_url).json()["title"] == "Rencontre"
+
+    image.title = "Rencontre régionale"
+    image.save()
+
+    assert client.get(page_url).json()["image"]["title"] == "Rencontre régionale"
+    assert client.get(image_url).json()["title"] == "Rencontre régionale"
+
+
 def test_unpublishing_shows_on_next_request(client, news):
     assert titles(client) == {"Rencontre régionale"}
     assert client.get(f"/api/v2/pages/{news.pk}/").status_code == 200
