@@ -4,7 +4,9 @@
   does not get every web process restarted.
 - ``/readyz``: readiness. The database answers a query, the cache stores and reads a value,
   and the search engine (when one is configured) answers; 503 with the failing part named
-  otherwise. Details of errors stay in the logs.
+  otherwise. Details of errors stay in the logs. The cache is the exception: the site answers
+  without it (``portal.cache``), so its failure is named with ``"status": "dégradé"`` and a
+  200; a 503 would make the load balancer drop every web process for an optional part.
 
 Answered by a middleware placed first: probes speak plain HTTP to the container's own address,
 so neither the host check (ALLOWED_HOSTS) nor the HTTPS redirect may turn them away.
@@ -46,10 +48,12 @@ def check_search():
 
 
 CHECKS = {"database": check_database, "cache": check_cache, "search": check_search}
+# Parts the site works without (degraded): their failure does not make a process unready.
+OPTIONAL = {"cache"}
 
 
 def readiness():
-    """{part: "ok" or "indisponible"}, and whether everything is ok."""
+    """{part: "ok" or "indisponible"}, and whether every part the site needs is ok."""
     results = {}
     for name, check in CHECKS.items():
         try:
@@ -59,7 +63,7 @@ def readiness():
             results[name] = "indisponible"
         else:
             results[name] = "ok"
-    return results, all(value == "ok" for value in results.values())
+    return results, all(value == "ok" for name, value in results.items() if name not in OPTIONAL)
 
 
 def _json(data, status):
@@ -78,7 +82,8 @@ class HealthMiddleware:
             return _json({"status": "ok"}, 200)
         if path == READINESS_PATH:
             results, ready = readiness()
-            return _json(
-                {"status": "ok" if ready else "indisponible", **results}, 200 if ready else 503
-            )
+            if not ready:
+                return _json({"status": "indisponible", **results}, 503)
+            degraded = any(value != "ok" for value in results.values())
+            return _json({"status": "dégradé" if degraded else "ok", **results}, 200)
         return self.get_response(request)

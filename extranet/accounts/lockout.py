@@ -1,7 +1,9 @@
 """Login rate limiting: after LOGIN_MAX_FAILURES failed logins for one e-mail or one IP
 address, further attempts from it are refused for LOGIN_LOCKOUT_SECONDS.
 
-State lives in the cache (Redis in production so every worker shares it). Failures are counted
+State lives in the ``lockout`` cache (Redis in production so every worker shares it; while
+Redis is unreachable, each process counts in its own memory, ``portal.cache``: the limit then
+holds per process, never lifted altogether). Failures are counted
 in fixed buckets of LOGIN_LOCKOUT_SECONDS, and the current and previous buckets are added, so
 any N failures within one window lock, whatever the bucket boundaries. Reaching the limit sets a
 lock holding its end time and resets the counters, so the person starts afresh once it ends.
@@ -21,7 +23,9 @@ import math
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+
+CACHE_ALIAS = "lockout"
 
 # The clock is a module attribute so tests can move time forward instead of sleeping.
 clock = time.time
@@ -76,7 +80,12 @@ def _counter_keys(ident, now):
     return [f"login-fail:{ident}:{current}", f"login-fail:{ident}:{current - 1}"]
 
 
+def _cache():
+    return caches[CACHE_ALIAS]
+
+
 def is_locked(email, ip) -> bool:
+    cache = _cache()
     now = clock()
     for kind, value in _identities(email, ip):
         until = cache.get(f"login-lock:{_digest(kind, value)}")
@@ -86,6 +95,7 @@ def is_locked(email, ip) -> bool:
 
 
 def record_failure(email, ip) -> None:
+    cache = _cache()
     now = clock()
     window = settings.LOGIN_LOCKOUT_SECONDS
     for kind, value in _identities(email, ip):
@@ -107,4 +117,4 @@ def clear_failures(email) -> None:
     """A successful login forgets the e-mail's failures (not the IP's: one success must not
     reset a client that is spraying other accounts)."""
     for kind, value in _identities(email, None):
-        cache.delete_many(_counter_keys(_digest(kind, value), clock()))
+        _cache().delete_many(_counter_keys(_digest(kind, value), clock()))

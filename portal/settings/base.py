@@ -219,20 +219,37 @@ ADMINS = [
 ]
 
 # Cache: Redis when REDIS_URL is set (shared across processes, needed for login rate
-# limiting with several workers); local memory otherwise.
+# limiting with several workers); local memory otherwise. Redis is optional at run time: while
+# it is unreachable, "default" answers misses (pages are computed) and "lockout" (the login
+# rate limiting) counts in each process's memory (portal.cache). The timeouts (seconds) keep
+# an unreachable Redis to milliseconds per request: it is on the local network.
 if os.environ.get("REDIS_URL"):
+    REDIS_OPTIONS = {
+        "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+        "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+    }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-        }
+            "OPTIONS": REDIS_OPTIONS,
+        },
+        "lockout": {
+            "BACKEND": "portal.cache.ResilientRedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {**REDIS_OPTIONS, "OUTAGE_FALLBACK": "local"},
+        },
     }
     # Sessions read from the shared cache (written through to the database): one query less
     # on every logged-in request. Not with a per-process memory cache, where a logout in one
     # worker would leave the session cached in the others.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One memory shared by both aliases (same LOCATION), as Redis is shared by both above.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "lockout": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
 
 # Background work (django-tasks): database queue + `manage.py run_worker` in production.
 # E-mail has its own queue, consumed by its own worker: a hung mail server never delays search

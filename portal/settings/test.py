@@ -12,7 +12,11 @@ TASKS = {
         "QUEUES": TASK_QUEUES,  # noqa: F405
     }
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Both aliases share one memory (same LOCATION): clearing the default cache clears lock-outs.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "lockout": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"

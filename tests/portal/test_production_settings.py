@@ -74,10 +74,45 @@ print(json.dumps({
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["cached"] == {"ok": 1}
-    assert report["backend"] == "django.core.cache.backends.redis.RedisCache"
+    assert report["backend"] == "portal.cache.ResilientRedisCache"
     assert report["sessions"] == "django.contrib.sessions.backends.cached_db"
     assert report["ready"] == 200, report["body"]
     assert report["body"]["cache"] == "ok"
+
+
+def test_production_settings_with_redis_url_and_nothing_there_degrade_without_error(tmp_path):
+    # REDIS_URL set, the server stopped: the declared cache answers misses within milliseconds
+    # and the readiness probe says "dégradé" with a 200 (portal.cache, portal.health).
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    code = """
+import django, json, time
+django.setup()
+from django.core.cache import cache, caches
+from django.test import Client
+started = time.monotonic()
+cache.set("production-test", 1, 30)
+values = [cache.get("production-test"), caches["lockout"].get("production-test")]
+elapsed = time.monotonic() - started
+ready = Client(HTTP_HOST="localhost").get("/readyz")
+print(json.dumps({"values": values, "elapsed": elapsed, "ready": ready.status_code,
+                  "body": ready.json(),
+                  "fallbacks": [caches[a].outage_fallback for a in ("default", "lockout")]}))
+"""
+    result = run_production(code, tmp_path, REDIS_URL=f"redis://127.0.0.1:{port}/0")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["values"] == [None, None]
+    # Sessions never from one process's memory (a logout elsewhere would not reach it); the
+    # login lock-out keeps counting there.
+    assert report["fallbacks"] == ["miss", "local"]
+    assert report["elapsed"] < 1
+    assert report["ready"] == 200, report["body"]
+    assert report["body"]["status"] == "dégradé"
+    assert report["body"]["cache"] == "indisponible"
+    assert "Cache Redis injoignable" in result.stderr  # logged, once
+    assert result.stderr.count("Cache Redis injoignable") == 1
 
 
 def test_production_is_https_with_hsts_by_default(tmp_path):
