@@ -123,6 +123,12 @@ def can_view_post(user, post: Post) -> bool:
     return post.is_visible or space_permissions.can_moderate(user, post.topic.space)
 
 
+def can_quote_post(user, post: Post) -> bool:
+    """Quoting puts a post's words into a reply: only a post its members all see (neither
+    hidden nor deleted, whoever asks, moderators included), by someone who may reply there."""
+    return post.is_visible and can_view_post(user, post) and can_reply(user, post.topic)
+
+
 def _is_author(user, post: Post) -> bool:
     return post.author_id is not None and post.author_id == getattr(user, "pk", None)
 
@@ -168,9 +174,10 @@ class PostActions:
     """What a user may do with each post of one topic page, decided once for the page.
 
     The rules are those of ``can_view_post``, ``can_edit_post``, ``can_delete_post``,
-    ``can_hide_post`` and ``can_view_post_history`` (a test checks they agree for every role
-    and post state); the space-level answers (see the topic, moderate, post) are asked of
-    ``extranet.spaces.permissions`` once instead of four or five times per post.
+    ``can_hide_post``, ``can_view_post_history`` and ``can_quote_post`` (a test checks they
+    agree for every role and post state); the space-level answers (see the topic, moderate,
+    post) are asked of ``extranet.spaces.permissions`` once instead of five or six times per
+    post.
     """
 
     __slots__ = ("sees_topic", "moderates", "posts", "user_id", "locked")
@@ -183,8 +190,8 @@ class PostActions:
         self.locked = topic.is_locked
 
     def apply(self, post: Post) -> None:
-        """Set ``body_visible``, ``can_edit``, ``can_delete``, ``can_hide`` and
-        ``can_view_history`` on ``post`` (a post of the topic)."""
+        """Set ``body_visible``, ``can_edit``, ``can_delete``, ``can_hide``,
+        ``can_view_history`` and ``can_quote`` on ``post`` (a post of the topic)."""
         author = post.author_id is not None and post.author_id == self.user_id
         deleted = post.deleted_at is not None
         visible = self.sees_topic and (self.moderates or (not post.is_hidden and not deleted))
@@ -195,6 +202,9 @@ class PostActions:
         post.can_hide = visible and self.moderates
         post.can_view_history = (
             visible and bool(post.edited_at or deleted) and (author or self.moderates)
+        )
+        post.can_quote = (
+            self.posts and not self.locked and not post.is_hidden and not deleted and visible
         )
 
 

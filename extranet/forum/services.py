@@ -36,7 +36,7 @@ from extranet.spaces.models import Membership, Space
 from extranet.versions import bump, bumped
 
 from . import permissions
-from .mentions import resolve_mentions
+from .mentions import link_mentions, mentioned_members
 from .models import BodyFormat, Mention, Post, PostRevision, RevisionKind, Topic, TopicReadState
 from .sanitize import html_to_text
 from .signals import topic_renamed
@@ -136,6 +136,8 @@ def reply(topic, author, body, format=BodyFormat.HTML) -> Post:
 
 def _add_post(topic, author, cleaned, format) -> Post:
     source, body = cleaned
+    named = mentioned_members(body, topic.space)
+    body = link_mentions(body, topic.space, named)
     now = timezone.now()
     post = Post.objects.create(
         topic=topic, author=author, body=body, source=source, format=format, created_at=now
@@ -143,7 +145,7 @@ def _add_post(topic, author, cleaned, format) -> Post:
     Topic.objects.filter(pk=topic.pk).update(
         post_count=F("post_count") + 1, last_post=post, last_activity_at=now, **bumped()
     )
-    mentioned = resolve_mentions(body, topic.space, exclude_user_ids=[author.pk])
+    mentioned = [user for user in named if user.pk != author.pk]
     Mention.objects.bulk_create([Mention(post=post, user=user) for user in mentioned])
     post.mentioned_users = mentioned
     _mark_read(author, topic, now)
@@ -164,6 +166,8 @@ def edit_post(post, editor, body, format=None) -> Post:
     with transaction.atomic():
         locked = _lock(_posts_with_space(), post.pk, permissions.POST_NOT_FOUND)
         permissions.check_edit_post(editor, locked)
+        named = mentioned_members(body, locked.topic.space)
+        body = link_mentions(body, locked.topic.space, named)
         if body == locked.body and source == locked.source and format == locked.format:
             return locked
         now = timezone.now()
@@ -178,7 +182,7 @@ def edit_post(post, editor, body, format=None) -> Post:
         _sync_instance(post, locked, changed)
         already = set(Mention.objects.filter(post=locked).values_list("user_id", flat=True))
         exclude = already | {locked.author_id, editor.pk}
-        new_mentions = resolve_mentions(body, locked.topic.space, exclude_user_ids=exclude)
+        new_mentions = [user for user in named if user.pk not in exclude]
         Mention.objects.bulk_create([Mention(post=locked, user=user) for user in new_mentions])
     locked.mentioned_users = new_mentions
     _announce_mentions(locked, new_mentions)

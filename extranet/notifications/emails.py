@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from extranet.forum.models import Post
 from extranet.forum.sanitize import html_to_text
 
-from .links import absolute, settings_url
+from .links import absolute, absolute_links, settings_url
 from .recipients import MENTION, NEW_TOPIC
 from .unsubscribe import unsubscribe_url
 
@@ -60,7 +60,8 @@ def post_email(post, recipient, reason) -> EmailMultiAlternatives:
         "space": space,
         "author_name": str(post.author) if post.author else "Un·e ancien·ne membre",
         "body_text": html_to_text(post.body),
-        "body_html": post.body,  # cleaned on the way in (forum.sanitize)
+        # Cleaned on the way in (forum.sanitize); links to the site, as mentions, made absolute.
+        "body_html": absolute_links(post.body),
         "post_url": absolute(post.get_absolute_url()),
         "settings_url": settings_url(space),
         "unsubscribe_url": unsubscribe_url(recipient, space=space),

@@ -67,7 +67,8 @@ class ComposerForm(forms.Form):
 
     Without JavaScript it is a textarea with its help text and a « Prévisualiser » button that
     posts the form back (``wants_preview``); the script adds the toolbar and the live preview,
-    which ask ``preview_url`` to render through the same server code as the post itself.
+    which ask ``preview_url`` to render through the same server code as the post itself, and
+    the ``@`` suggestions (``mentions_url``).
     ``format``: how the text is written (Markdown, or HTML when editing an older post).
     """
 
@@ -81,6 +82,9 @@ class ComposerForm(forms.Form):
             {
                 "data-composer": format,
                 "data-preview-url": reverse("extranet:post_preview", kwargs={"slug": space.slug}),
+                "data-mentions-url": reverse(
+                    "extranet:mention_suggestions", kwargs={"slug": space.slug}
+                ),
             }
         )
 

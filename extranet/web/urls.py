@@ -56,7 +56,9 @@ urlpatterns = [
     path(space + "messages/<int:pk>/masquer/", posts.post_hide, name="post_hide"),
     path(space + "messages/<int:pk>/retablir/", posts.post_restore, name="post_restore"),
     path(space + "messages/<int:pk>/historique/", posts.post_history, name="post_history"),
+    path(space + "messages/<int:pk>/citation/", composer.post_quote, name="post_quote"),
     path(space + "messages/apercu/", composer.post_preview, name="post_preview"),
+    path(space + "membres/suggestions/", composer.mention_suggestions, name="mention_suggestions"),
     # Documents
     path(space + "documents/", documents.document_list, name="document_list"),
     path(space + "documents/deposer/", documents.document_upload, name="document_upload"),
@@ -126,6 +128,9 @@ urlpatterns = [
     # Members
     path(space + "membres/", members.member_list, name="member_list"),
     path(space + "membres/inviter/", members.member_invite, name="member_invite"),
+    # A member's card, where a mention of them leads (by account: a mention outlives a
+    # membership left and taken again).
+    path(space + "membres/fiche/<int:user_pk>/", members.member_card, name="member_card"),
     path(space + "membres/<int:pk>/retirer/", members.member_remove, name="member_remove"),
     path(space + "membres/<int:pk>/role/", members.member_change_role, name="member_role"),
     path(space + "quitter/", members.member_leave, name="member_leave"),

@@ -5,7 +5,8 @@
      Markdown: bold, italic, link, lists, quote, code, heading; Ctrl/Cmd+B and +I too;
    - a live preview under the textarea, rendered by the server (data-preview-url: the code
      that renders the published post), refreshed while typing, announced politely;
-   - @mention autocomplete and attachments when the textarea names their URLs (see below).
+   - @mention suggestions when the textarea names their URL (data-mentions-url);
+   - « Citer » beside a post adds its quotation to the reply being written.
    No framework, no network call but to the portal itself. */
 (function () {
   "use strict";
@@ -173,6 +174,180 @@
     return section;
   }
 
+  /* --- @mention suggestions --------------------------------------------------------------- */
+  /* The textarea stays a textbox (a textarea may take no other role) and drives a listbox
+     popup, as in the WAI-ARIA 1.2 combobox pattern: aria-autocomplete="list", aria-controls
+     and aria-activedescendant on the textarea, focus never leaves it. Typing « @ » and letters
+     asks the server (data-mentions-url: active members of the space); Up/Down move, Enter or
+     Tab write the handle, Escape closes, so does leaving the field. The number of suggestions
+     is announced by a polite status (a textbox has no aria-expanded). */
+
+  var MENTION_DELAY = 150; // ms
+  // "@" at the start or after a character that cannot end a handle or an address, then the
+  // handle being typed (the server's mentions.MENTION_PATTERN, read backwards from the caret).
+  var MENTION_BEFORE_CARET = /(?:^|[^\p{L}\p{N}_@.+\-])@([\p{L}\p{N}_.+\-']{0,50})$/u;
+
+  function buildMentions(textarea, field, status) {
+    var url = textarea.getAttribute("data-mentions-url");
+    var list = document.createElement("ul");
+    list.id = textarea.id + "_mentions";
+    list.className = "composer__mentions";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Membres à mentionner");
+    list.hidden = true;
+    field.appendChild(list);
+    textarea.setAttribute("aria-autocomplete", "list");
+    textarea.setAttribute("aria-controls", list.id);
+
+    var members = [], active = -1, token = null, dismissed = null, timer = null, asked = 0;
+
+    function close() {
+      list.hidden = true;
+      list.innerHTML = "";
+      members = [];
+      active = -1;
+      textarea.removeAttribute("aria-activedescendant");
+    }
+
+    function setActive(index) {
+      active = index;
+      Array.prototype.forEach.call(list.children, function (option, i) {
+        option.setAttribute("aria-selected", i === index ? "true" : "false");
+      });
+      var option = list.children[index];
+      if (!option) return;
+      textarea.setAttribute("aria-activedescendant", option.id);
+      option.scrollIntoView({ block: "nearest" });
+    }
+
+    function show(found) {
+      close();
+      members = found;
+      if (!found.length) {
+        status.textContent = "Aucun membre de l'espace ne correspond.";
+        return;
+      }
+      found.forEach(function (member, index) {
+        var option = document.createElement("li");
+        option.id = list.id + "_" + index;
+        option.setAttribute("role", "option");
+        option.textContent = member.name;
+        if (member.organisation) {
+          var meta = document.createElement("span");
+          meta.className = "meta";
+          meta.textContent = " – " + member.organisation;
+          option.appendChild(meta);
+        }
+        // mousedown would take the focus from the textarea (and close the list): keep it.
+        option.addEventListener("mousedown", function (event) { event.preventDefault(); });
+        option.addEventListener("click", function () { pick(index); });
+        list.appendChild(option);
+      });
+      list.hidden = false;
+      setActive(0);
+      status.textContent = found.length + (found.length > 1 ? " membres proposés" : " membre proposé") +
+        " : flèches haut et bas pour choisir, Entrée pour mentionner, Échap pour fermer.";
+    }
+
+    function pick(index) {
+      var member = members[index];
+      if (!member || !token) return;
+      var end = textarea.selectionStart;
+      var start = end - token.length - 1;
+      var inserted = "@" + member.handle + " ";
+      textarea.setRangeText(inserted, start, end, "end");
+      close();
+      token = null;
+      status.textContent = member.name + " mentionné·e.";
+      textarea.focus();
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+
+    function typed() {
+      var caret = textarea.selectionStart;
+      var match = textarea.selectionEnd === caret &&
+        MENTION_BEFORE_CARET.exec(textarea.value.slice(0, caret));
+      token = match ? match[1] : null;
+      var where = match ? caret - token.length : null;
+      clearTimeout(timer);
+      if (token === null || where === dismissed) {
+        if (!list.hidden) close();
+        if (token === null) dismissed = null;
+        return;
+      }
+      var ticket = ++asked;
+      timer = setTimeout(function () {
+        fetch(url + "?q=" + encodeURIComponent(token), {
+          credentials: "same-origin", headers: { "X-Requested-With": "fetch" }
+        })
+          .then(function (response) { return response.ok ? response.json() : Promise.reject(); })
+          .then(function (data) {
+            if (ticket !== asked || token === null) return; // typed on meanwhile
+            show(data.members || []);
+          })
+          .catch(function () { if (ticket === asked) close(); });
+      }, MENTION_DELAY);
+    }
+
+    textarea.addEventListener("input", typed);
+    textarea.addEventListener("click", typed);
+    textarea.addEventListener("keyup", function (event) {
+      if (event.key === "ArrowLeft" || event.key === "ArrowRight" ||
+          event.key === "Home" || event.key === "End") typed();
+    });
+    textarea.addEventListener("blur", function () { clearTimeout(timer); asked++; close(); });
+    textarea.addEventListener("keydown", function (event) {
+      if (list.hidden || !members.length) return;
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === "ArrowDown") {
+        event.preventDefault();
+        setActive((active + 1) % members.length);
+      } else if (event.key === "ArrowUp") {
+        event.preventDefault();
+        setActive((active - 1 + members.length) % members.length);
+      } else if ((event.key === "Enter" || event.key === "Tab") && !event.shiftKey && active >= 0) {
+        event.preventDefault();
+        pick(active);
+      } else if (event.key === "Escape") {
+        event.preventDefault(); // Escape closes the list, not a dialog around the form
+        dismissed = textarea.selectionStart - (token || "").length;
+        close();
+        status.textContent = "Suggestions fermées.";
+      }
+    });
+  }
+
+  /* --- quoting a post -------------------------------------------------------------------- */
+  /* « Citer » beside a post is a link to the reply form filled with the quotation (works
+     without this script); here the quotation (data-quote-url, the same server text) is added
+     to the reply being written, which keeps what was already typed. */
+
+  function quoteInto(link) {
+    var textarea = document.getElementById(link.getAttribute("data-quote-into"));
+    if (!textarea || !textarea.hasAttribute("data-composer-ready")) return false;
+    fetch(link.getAttribute("data-quote-url"), {
+      credentials: "same-origin", headers: { "X-Requested-With": "fetch" }
+    })
+      .then(function (response) { return response.ok ? response.json() : Promise.reject(); })
+      .then(function (data) {
+        var before = textarea.value.replace(/\s+$/, "");
+        textarea.value = (before ? before + "\n\n" : "") + data.markdown;
+        textarea.selectionStart = textarea.selectionEnd = textarea.value.length;
+        textarea.focus();
+        var status = document.getElementById(textarea.id + "_status");
+        if (status) status.textContent = "Citation ajoutée à votre réponse.";
+        textarea.dispatchEvent(new Event("input", { bubbles: true }));
+      })
+      .catch(function () { window.location.href = link.href; });
+    return true;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-quote-url]");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    if (quoteInto(link)) event.preventDefault();
+  });
+
   /* --- setting up ------------------------------------------------------------------------ */
 
   function enhance(textarea) {
@@ -185,7 +360,16 @@
     if (textarea.getAttribute("data-composer") === "markdown") {
       wrapper.appendChild(buildToolbar(textarea));
     }
-    wrapper.appendChild(textarea);
+    var field = document.createElement("div");
+    field.className = "composer__field";
+    field.appendChild(textarea);
+    wrapper.appendChild(field);
+    var status = document.createElement("p");
+    status.id = textarea.id + "_status";
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    wrapper.appendChild(status);
+    if (textarea.getAttribute("data-mentions-url")) buildMentions(textarea, field, status);
     if (textarea.getAttribute("data-preview-url")) {
       wrapper.appendChild(buildPreview(textarea, form));
       // The live preview replaces the round trip of the « Prévisualiser » button.

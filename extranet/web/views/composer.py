@@ -1,21 +1,30 @@
-"""The composer's live preview: the text being written, rendered by the server code that will
-render the post (``extranet.forum.writing.render_body``), so the preview cannot differ from the
-published post.
+"""What the composer asks the server while a member writes (``static/js/composer.js``).
 
-Members of the space only (``space_view``: 404 for anyone else), by POST with the CSRF token
-(it is an action of the page, and it keeps the text out of URLs and logs). The answer is the
-cleaned HTML fragment, never cached.
+- the live preview: the text being written, rendered by the server code that will render the
+  post (``extranet.forum.writing.render_body``, then the mentions made links), so the preview
+  cannot differ from the published post; by POST with the CSRF token (it keeps the text out of
+  URLs and logs);
+- the ``@`` suggestions: active members of the space matching what follows the ``@``
+  (``extranet.forum.mentions.suggest_members``), the people a mention can reach;
+- a quotation of a post, to start a reply with (``extranet.forum.writing.quote_for_reply``),
+  only of a post the member may quote (``can_quote_post``: 404 otherwise, whatever the reason).
+
+Members of the space only (``space_view``: 404 for anyone else, the same decision as every
+page of the space). Answers are never cached.
 """
 
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from extranet.forum import permissions as forum_permissions
+from extranet.forum.mentions import handle_to_write, suggest_members
 from extranet.forum.models import BodyFormat
-from extranet.forum.writing import render_body
+from extranet.forum.writing import quote_for_reply, render_with_mentions
 
 from ..access import space_view
 from ..forms import PreviewForm
+from .topics import post_url, quotable_post
 
 
 @never_cache
@@ -25,7 +34,40 @@ def post_preview(request, space, access):
     form = PreviewForm(request.POST)
     if not form.is_valid():
         return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
-    html = render_body(
-        form.cleaned_data["body"], form.cleaned_data["format"] or BodyFormat.MARKDOWN
+    html = render_with_mentions(
+        form.cleaned_data["body"], form.cleaned_data["format"] or BodyFormat.MARKDOWN, space
     )
     return HttpResponse(html, content_type="text/html; charset=utf-8")
+
+
+@never_cache
+@require_GET
+@space_view
+def mention_suggestions(request, space, access):
+    """``{"members": [{"handle", "name", "organisation"}]}`` for ``?q=``, the writer excluded
+    (one does not mention oneself)."""
+    members = suggest_members(space, request.GET.get("q", "")[:100], request.user.pk)
+    return JsonResponse(
+        {
+            "members": [
+                {
+                    "handle": handle_to_write(member),
+                    "name": str(member),
+                    "organisation": member.organisation,
+                }
+                for member in members
+            ]
+        }
+    )
+
+
+@never_cache
+@require_GET
+@space_view
+def post_quote(request, space, access, pk):
+    """``{"markdown": …}``: the quotation the composer inserts into the reply."""
+    post = quotable_post(request.user, space, pk)
+    if post is None:
+        return JsonResponse({"detail": forum_permissions.POST_NOT_FOUND}, status=404)
+    url = post_url(space, post.topic, post, access)
+    return JsonResponse({"markdown": quote_for_reply(post, url)})

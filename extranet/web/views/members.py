@@ -60,6 +60,30 @@ def member_list(request, space, access):
 
 
 @space_view
+def member_card(request, space, access, user_pk):
+    """Who a member is (name, organisation, job, territory, role): what the directory shows of
+    them, on its own page, where their mentions lead. Active members of this space only: 404
+    for anyone else, as for the directory."""
+    membership = (
+        Membership.objects.filter(space=space, user_id=user_pk, user__is_active=True)
+        .select_related("user__territory")
+        .first()
+    )
+    if membership is None:
+        raise Http404("Membre introuvable.")
+    person = membership.user
+    context = space_context(
+        space,
+        access,
+        "members",
+        [("Membres", space_url("member_list", space)), (str(person), None)],
+        membership=membership,
+        person=person,
+    )
+    return render(request, "extranet/members/member_card.html", context)
+
+
+@space_view
 def member_invite(request, space, access):
     permissions.check_invite(request.user, space)
     form = InvitationForm(request.POST or None, user=request.user, space=space)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from extranet.forum import permissions as forum_permissions
 from extranet.forum import services as forum_services
 from extranet.forum.models import Post
-from extranet.forum.writing import render_body
+from extranet.forum.writing import render_with_mentions
 
 from ..access import space_view
 from ..forms import HidePostForm, PostForm, add_service_errors
@@ -45,7 +45,7 @@ def post_edit(request, space, access, pk):
     )
     preview = None
     if form.is_valid() and form.wants_preview:
-        preview = render_body(form.cleaned_data["body"], post.format)
+        preview = render_with_mentions(form.cleaned_data["body"], post.format, space)
     elif request.method == "POST" and form.is_valid():
         try:
             forum_services.edit_post(post, request.user, form.cleaned_data["body"])

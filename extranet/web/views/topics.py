@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from extranet.forum import permissions as forum_permissions
 from extranet.forum import services as forum_services
 from extranet.forum.models import BodyFormat, Post, Topic, TopicReadState
-from extranet.forum.writing import render_body
+from extranet.forum.writing import quote_for_reply, render_with_mentions
 from extranet.idempotency.keys import KeyReused
 from extranet.notifications import inbox
 from extranet.spaces import permissions as space_permissions
@@ -29,6 +29,16 @@ def get_topic(user, space, pk):
     topic.space = space
     forum_permissions.check_view_topic(user, topic)
     return topic
+
+
+def quotable_post(user, space, pk):
+    """Post ``pk`` of ``space`` if ``user`` may quote it, else None (hidden, deleted, in a
+    topic they do not see or cannot reply to, or not there at all: the same answer)."""
+    post = Post.objects.filter(topic__space=space, pk=pk).select_related("topic", "author").first()
+    if post is None:
+        return None
+    post.topic.space = space
+    return post if forum_permissions.can_quote_post(user, post) else None
 
 
 def thread_posts(topic, access):
@@ -67,11 +77,18 @@ def topic_detail(request, space, access, pk, loaded=None):
         raise Http404(forum_permissions.TOPIC_NOT_FOUND)
     forum_permissions.check_view_topic(user, topic)
     rights = space_permissions.get_space_rights(user, space)
-    key = fragments.topic_key(user, space, topic, _page_asked(request), rights)
-    content = fragments.get(request, key)
-    if content is None:
+    quote = _quote_asked(request, space, access)
+    if quote is not None:
+        # The reply form starts with this member's quotation: their page, never cached.
         full = get_topic(user, space, pk)
-        content = _thread(request, key, space, access, full, PostForm(space=space))
+        form = PostForm(space=space, initial={"body": quote})
+        content = _thread(request, None, space, access, full, form)
+    else:
+        key = fragments.topic_key(user, space, topic, _page_asked(request), rights)
+        content = fragments.get(request, key)
+        if content is None:
+            full = get_topic(user, space, pk)
+            content = _thread(request, key, space, access, full, PostForm(space=space))
     if request.method == "GET" and forum_services.mark_topic_read(
         user, topic, read_at=topic.my_last_read_at
     ):
@@ -88,7 +105,7 @@ def _reply(request, space, access, pk):
     form = PostForm(request.POST, space=space)
     preview = None
     if form.is_valid() and form.wants_preview:
-        preview = render_body(form.cleaned_data["body"], BodyFormat.MARKDOWN)
+        preview = render_with_mentions(form.cleaned_data["body"], BodyFormat.MARKDOWN, space)
     elif form.is_valid():
         body = form.cleaned_data["body"]
 
@@ -110,6 +127,19 @@ def _reply(request, space, access, pk):
     # A form with errors or a preview: this member's input, never cached.
     content = _thread(request, None, space, access, topic, form, preview=preview)
     return _topic_page(request, space, access, topic, content)
+
+
+def _quote_asked(request, space, access):
+    """The quotation ``?quote=<post id>`` asks the reply to start with (« Citer » without
+    JavaScript), or None: no such post in the space, or one this member may not quote
+    (``quotable_post``) — the page is then the plain one, revealing nothing."""
+    asked = request.GET.get("quote", "")
+    if not asked.isdigit():
+        return None
+    post = quotable_post(request.user, space, int(asked))
+    if post is None:
+        return None
+    return quote_for_reply(post, post_url(space, post.topic, post, access))
 
 
 def _page_asked(request):
@@ -165,7 +195,7 @@ def topic_create(request, space, access):
     if form.wants_preview:
         # The title is not needed to look at the text: preview whatever was typed, and show
         # the form again as typed, without errors (an unbound form with it as initial values).
-        preview = render_body(form.data.get("body", ""), BodyFormat.MARKDOWN)
+        preview = render_with_mentions(form.data.get("body", ""), BodyFormat.MARKDOWN, space)
         form = TopicForm(initial=request.POST.dict(), space=space)
     elif request.method == "POST" and form.is_valid():
         title, body = form.cleaned_data["title"], form.cleaned_data["body"]

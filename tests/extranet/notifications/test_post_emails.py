@@ -77,6 +77,18 @@ def test_mentioned_member_gets_one_mention_email_not_two(
     assert [m.to for m in outbox if "Nouvelle réponse" in m.subject] == []
 
 
+def test_a_mention_in_an_email_links_the_members_card_absolutely(
+    space, member, moderator, committed, outbox, settings
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://rt.exemple.org"
+    topic = make_topic(space, member)
+    committed(reply, topic, member, "Qu'en pensez-vous @Sacha.Anime ?")
+    [message] = [m for m in outbox if m.to == ["animatrice@exemple.org"]]
+    html = message.alternatives[0][0]
+    card = f"https://rt.exemple.org/extranet/{space.slug}/membres/fiche/{moderator.pk}/"
+    assert f'<a href="{card}" rel="nofollow noopener">@Sacha.Anime</a>' in html
+
+
 def test_watching_level_gets_every_reply(space, member, moderator, committed, outbox):
     update_subscription(moderator, space, level=NotificationLevel.WATCHING)
     topic = make_topic(space, member)

@@ -17,6 +17,8 @@ extranet = (
         path("<slug:slug>/sujets/<int:pk>/", stub, name="topic_detail"),
         path("<slug:slug>/documents/<int:pk>/telecharger/", stub, name="document_download"),
         path("<slug:slug>/rencontres/<int:pk>/", stub, name="meeting_detail"),
+        # Mentions in a post's body link to the member's card (extranet.forum.mentions).
+        path("<slug:slug>/membres/fiche/<int:user_pk>/", stub, name="member_card"),
     ],
     "extranet",
 )
