@@ -1,5 +1,15 @@
-"""Which pages someone may see in the Wagtail admin: the question search asks before showing
-a page under a view restriction (a « Réservé à l'équipe » result).
+"""Who may read the pages under a view restriction, as search asks it.
+
+Two answers, both read afresh on every call:
+
+``readable_restricted_sections``: the restricted sections (``cms.visibility``) whose every
+restriction lets the user in, as Wagtail decides when serving the page: a login restriction
+lets in every active, authenticated user; a group restriction its groups' members (and
+superusers); a password restriction nobody in advance (a password is given per browser
+session, not to an account).
+
+``admin_page_paths``: the sections of the page tree the user may see in the Wagtail admin,
+where editors find every page, restricted or not:
 
 - without the right to use the admin (``wagtailadmin.access_admin``, through a group or given
   directly), no page: the ``is_staff`` flag alone opens nothing (it only lets one into
@@ -10,7 +20,9 @@ a page under a view restriction (a « Réservé à l'équipe » result).
   the pages the admin's explorer shows them.
 """
 
-from wagtail.models import GroupPagePermission
+from wagtail.models import BaseViewRestriction, GroupPagePermission
+
+from cms.visibility import Restrictions
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 #: Every tree path starts with it: the sections of a superuser.
@@ -42,3 +54,19 @@ def admin_page_paths(user) -> list[str]:
         if not any(path.startswith(section) for section in sections):
             sections.append(path)
     return sections
+
+
+def readable_restricted_sections(user, restrictions=None) -> list[str]:
+    """Tree paths of the restricted sections ``user`` may read (``restrictions``: the
+    restrictions already read, else read here). One query for the user's groups, only when a
+    group restriction could let them in."""
+    restrictions = restrictions or Restrictions()
+    group_ids = frozenset()
+    needs_groups = any(
+        restriction.kind == BaseViewRestriction.GROUPS
+        for path in restrictions.paths
+        for restriction in restrictions.by_path[path]
+    )
+    if needs_groups and user.is_authenticated and user.is_active and not user.is_superuser:
+        group_ids = frozenset(user.groups.values_list("pk", flat=True))
+    return restrictions.sections_readable_by(user, group_ids)

@@ -2,20 +2,35 @@
 
 Two permission modules answer, and this adapter is the only place search asks them:
 ``extranet.spaces.permissions.audience_tokens`` (``public``, one ``space:<id>`` per space the
-user may see) and ``cms.permissions.admin_page_paths`` (one ``staff:<path>`` per section of
-the page tree the user may see in the Wagtail admin: the pages under a view restriction are
-found by those who may see them there, not by whoever has ``is_staff``). The tokens are read
-on every query, so a removed member loses the space, and a revoked editor the pages, on
-their very next search.
+user may see) and ``cms.permissions`` for the pages under a view restriction (the forms of
+their tokens: ``search.models.restricted_audience``):
+
+- ``readable_restricted_sections``: one ``restricted:<section>:`` per restricted section whose
+  every restriction lets the user in (a login restriction: any account; a group restriction:
+  its members; a password: nobody in advance);
+- ``admin_page_paths``: the tokens of each section of the page tree the user may see in the
+  Wagtail admin, which read every restricted page there, password-protected included.
+
+The tokens are read on every query (the restrictions in one query, the user's groups in
+another when a group restriction exists, the page permissions in a third), so a member
+removed from a group, or a revoked editor, loses the pages on their very next search.
 """
 
-from cms.permissions import admin_page_paths
+from cms.permissions import admin_page_paths, readable_restricted_sections
+from cms.visibility import Restrictions
 from extranet.spaces.permissions import audience_tokens as space_audience_tokens
-from search.models import PUBLIC, staff_audience
+from search.models import PUBLIC, admin_section_tokens, readers_audience
 
 
 def audience_tokens(user):
-    tokens = frozenset(space_audience_tokens(user))
-    staff = {staff_audience(path) for path in admin_page_paths(user)}
+    tokens = set(space_audience_tokens(user))
+    restrictions = Restrictions()
+    if restrictions.paths:
+        tokens.update(
+            readers_audience(section)
+            for section in readable_restricted_sections(user, restrictions)
+        )
+    for path in admin_page_paths(user):
+        tokens |= admin_section_tokens(path, restrictions.section_of_path(path))
     # Whatever the permission modules answer, everybody may read what is public.
-    return tokens | staff | {PUBLIC}
+    return frozenset(tokens | {PUBLIC})

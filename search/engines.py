@@ -32,7 +32,13 @@ from modelsearch.index import SearchField
 from modelsearch.query import And, Or, PlainText
 
 from search.backends.database import search_config_for
-from search.models import DocumentEntry, FacetValue, Kind, SearchDocument, is_staff_audience
+from search.models import (
+    DocumentEntry,
+    FacetValue,
+    Kind,
+    SearchDocument,
+    is_restricted_audience,
+)
 
 FACETS = ("kind", "theme", "territory", "space", "year")
 FACET_SIZE = 50
@@ -802,10 +808,10 @@ class ElasticsearchEngine:
         return self.backend.get_index_for_model(SearchDocument).name
 
     def audience_filter(self, audience):
-        """``search.models.audience_condition``: the tokens, and a prefix per staff token."""
+        """``search.models.audience_condition``: the tokens, and a prefix per restricted token."""
         column = self.columns["audience"]
-        terms = {"terms": {column: sorted(t for t in audience if not is_staff_audience(t))}}
-        prefixes = [{"prefix": {column: t}} for t in sorted(audience) if is_staff_audience(t)]
+        terms = {"terms": {column: sorted(t for t in audience if not is_restricted_audience(t))}}
+        prefixes = [{"prefix": {column: t}} for t in sorted(audience) if is_restricted_audience(t)]
         if not prefixes:
             return terms
         return {"bool": {"should": [terms, *prefixes], "minimum_should_match": 1}}

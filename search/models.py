@@ -24,9 +24,10 @@ from search.analysis import fold, index_text, rewrite
 from search.fields import AnalysedCharField, AnalysedTextField
 
 PUBLIC = "public"
-STAFF = "staff"
-#: Room for ``staff:`` and the tree path of a page (Wagtail's own limit, 255).
-AUDIENCE_LENGTH = 261
+RESTRICTED = "restricted"
+#: Room for ``restricted:``, the tree path of a page (Wagtail's own limit, 255) and the ``:``
+#: after its restricted section.
+AUDIENCE_LENGTH = 267
 
 
 def space_audience(space_id):
@@ -34,23 +35,49 @@ def space_audience(space_id):
     return f"space:{space_id}"
 
 
-def staff_audience(path):
-    """The audience of a page under a view restriction: the team members who may see it in
-    the Wagtail admin (``cms.permissions.admin_page_paths``), named by its tree path. Their
-    tokens are the same form with the paths of their sections: a token reads the documents
-    whose audience *starts with* it (``audience_condition``)."""
-    return f"{STAFF}:{path}"
+# A page under a view restriction has the audience ``restricted:<section>:<rest of its path>``,
+# where ``section`` is its restricted section (``cms.visibility``: the deepest restricted page
+# at or above it, whose path names every restriction over it) and the rest of its tree path
+# follows the ``:``. Tree paths are made of digits and capitals, never ``:``. Restricted
+# tokens are prefixes (``audience_condition``):
+# - ``restricted:<section>:`` reads the pages of that restricted section (and not those of a
+#   restricted section inside it, which add their own restrictions): the readers whom all of
+#   its restrictions let in (``cms.permissions.readable_restricted_sections``);
+# - the tokens of an admin section (``admin_section_tokens``) read every restricted page under
+#   that section, whatever its restrictions, password included: editors find what they see
+#   in the Wagtail admin (``cms.permissions.admin_page_paths``).
 
 
-def is_staff_audience(token):
-    return token.startswith(f"{STAFF}:")
+def restricted_audience(page_path, section):
+    """The audience of a page under a view restriction (``section``: its restricted section,
+    a prefix of ``page_path``)."""
+    return f"{RESTRICTED}:{section}:{page_path[len(section) :]}"
+
+
+def readers_audience(section):
+    """The token of those whom every restriction over ``section`` lets in."""
+    return f"{RESTRICTED}:{section}:"
+
+
+def admin_section_tokens(path, section):
+    """The tokens of an admin section at ``path`` (``section``: the restricted section at or
+    above ``path``, ``None`` if none): the restricted sections at or below ``path``, and the
+    part under ``path`` of the restricted section above it."""
+    tokens = {f"{RESTRICTED}:{path}"}
+    if section is not None and section != path:
+        tokens.add(f"{RESTRICTED}:{section}:{path[len(section) :]}")
+    return tokens
+
+
+def is_restricted_audience(token):
+    return token.startswith(f"{RESTRICTED}:")
 
 
 def audience_condition(tokens):
     """Who may read: the documents whose audience is one of ``tokens``, or starts with one of
-    its staff tokens (a section of the page tree)."""
-    condition = Q(audience__in=sorted(t for t in tokens if not is_staff_audience(t)))
-    for token in sorted(t for t in tokens if is_staff_audience(t)):
+    its restricted tokens (see ``restricted_audience``)."""
+    condition = Q(audience__in=sorted(t for t in tokens if not is_restricted_audience(t)))
+    for token in sorted(t for t in tokens if is_restricted_audience(t)):
         condition |= Q(audience__startswith=token)
     return condition
 
@@ -103,8 +130,8 @@ class SearchDocument(index.Indexed, models.Model):
     audience = models.CharField(
         "public visé",
         max_length=AUDIENCE_LENGTH,
-        help_text="« public », « space:<id> » ou « staff:<chemin de la page> » : qui peut voir "
-        "ce résultat.",
+        help_text="« public », « space:<id> » ou « restricted:<section>:<suite du chemin> » "
+        "(page soumise à une restriction d'accès) : qui peut voir ce résultat.",
     )
     space_id = models.PositiveBigIntegerField("espace", null=True, blank=True)
     space_name = models.CharField("nom de l'espace", max_length=200, blank=True)

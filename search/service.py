@@ -3,10 +3,11 @@
 Rules every result obeys (one test each in tests/search/test_service_visibility.py):
 - the caller's audience tokens are read afresh on every call (``search.audience``);
 - anonymous callers see ``public`` documents only; members also see the documents of the
-  spaces they may see today; staff also see ``staff`` documents;
+  spaces they may see today; the pages under a view restriction are found by those whom all
+  its restrictions let in, and by the editors who see them in the Wagtail admin;
 - the total, the facets, the snippets and the suggestions are computed on that same set;
 - documents are only ever built for live, visible content (``search.documents``), so drafts,
-  unpublished or view-restricted pages and hidden posts never reach the index at all.
+  unpublished pages and hidden posts never reach the index at all.
 
 Failure modes: bad input raises ``InvalidSearch`` (a 400 with French messages); an engine that
 does not answer gives results from the database rows with ``degraded=True``; if even that fails,
@@ -34,7 +35,7 @@ from search.engines import (
 )
 from search.forms import InvalidSearch, clean_query_text, validate_search
 from search.highlight import highlight, snippet
-from search.models import Kind, is_staff_audience
+from search.models import Kind, is_restricted_audience
 
 logger = logging.getLogger(__name__)
 
@@ -95,8 +96,10 @@ def _restricted_label(document):
         if not document.space_name:
             return "Réservé aux membres de l'espace"
         return f"Réservé aux membres de l'espace « {document.space_name} »"
-    if is_staff_audience(document.audience):
-        return "Réservé à l'équipe"
+    if is_restricted_audience(document.audience):
+        # Whom it is for is the page's restriction (a group, any account, a password): the
+        # reader is among them, or edits the page.
+        return "Accès restreint"
     return ""
 
 

@@ -54,9 +54,10 @@ publication leaves them cached):
 
 A draft (``save_revision`` without publishing) changes none of these and keeps the cache.
 
-Expiry: the API hides pages past ``expire_at`` at once, before ``publish_scheduled`` unpublishes
-them, with no signal. So the nearest future ``expire_at`` of a live page is read once per
-generation (one aggregate query, cached with it) and no entry outlives it: entries are written
+Expiry: the API hides pages before their ``go_live_at`` and past their ``expire_at``
+(``cms.visibility``), before ``publish_scheduled`` changes anything, with no signal. So the
+nearest future ``go_live_at`` or ``expire_at`` of a live page is read once per generation
+(one aggregate query, cached with it) and no entry outlives it: entries are written
 with a timeout that ends at that instant (and when it passes, the next request reads the next
 one). ``MAX_ENTRY_SECONDS`` is a safety net for changes made behind the signals' back
 (``QuerySet.update``, raw SQL, a bulk load): they show within 10 minutes at worst.
@@ -73,10 +74,8 @@ import time
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
@@ -87,6 +86,7 @@ from cms.generation import (
     invalidate,
     invalidate_media,
 )
+from cms.visibility import next_publication_change
 
 MAX_ENTRY_SECONDS = 600
 HTTP_MAX_AGE = 60
@@ -97,17 +97,13 @@ CACHED_METHODS = ("GET", "HEAD")
 
 
 def _horizon(generation):
-    """Timestamp of the nearest future ``expire_at`` of a live page (``math.inf`` if none),
-    read once per generation and again once it has passed."""
+    """Timestamp of the nearest future ``go_live_at`` or ``expire_at`` of a live page
+    (``math.inf`` if none), read once per generation and again once it has passed."""
     key = f"cms-api:{generation}:horizon"
     now = time.time()
     horizon = cache.get(key)
     if horizon is None or horizon <= now:
-        from wagtail.models import Page
-
-        nearest = Page.objects.filter(live=True, expire_at__gt=timezone.now()).aggregate(
-            nearest=Min("expire_at")
-        )["nearest"]
+        nearest = next_publication_change()
         horizon = nearest.timestamp() if nearest else math.inf
         cache.set(key, horizon, timeout=MAX_ENTRY_SECONDS)
     return horizon

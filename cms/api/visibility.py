@@ -1,9 +1,9 @@
 """What the public API may show, in one place.
 
 Rules (every endpoint, filter and serialiser field goes through this module):
-- pages: live, unexpired and public only — a page under any view restriction (password,
-  login, groups), or below one, is invisible: not listed, not counted, not found by id or
-  path, not linked;
+- pages: public only (``cms.visibility``: live, past its ``go_live_at``, before its
+  ``expire_at``, under no view restriction) — any other page is invisible: not listed, not
+  counted, not found by id or path, not linked;
 - pages are scoped to the site of the request (Wagtail's ``site`` parameter picks another);
 - documents: those in a collection with a view restriction (or below one) are invisible and
   never linked; the others are linked through Wagtail's serve view, never a media URL;
@@ -17,41 +17,26 @@ session: "restricted" means "not in the API", whoever asks.
 """
 
 from django.db.models import Q
-from django.utils import timezone
-from wagtail.models import (
-    Collection,
-    CollectionViewRestriction,
-    Page,
-    PageViewRestriction,
-    Site,
-)
+from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+
+from cms.visibility import Restrictions
 
 
 class Visibility:
     """Restrictions read once, then reused for every question of one request."""
 
     def __init__(self):
-        self._restricted_paths = None
+        self._restrictions = None
         self._private_collections = None
 
-    def restricted_paths(self):
-        if self._restricted_paths is None:
-            self._restricted_paths = sorted(
-                set(PageViewRestriction.objects.values_list("page__path", flat=True))
-            )
-        return self._restricted_paths
+    def restrictions(self):
+        if self._restrictions is None:
+            self._restrictions = Restrictions()
+        return self._restrictions
 
     def filter_public(self, queryset):
-        """Live pages outside every restricted section (what ``live().public()`` means), and
-        not past their expiry date even if ``publish_scheduled`` has not unpublished them yet."""
-        queryset = queryset.live().exclude(expire_at__lte=timezone.now())
-        paths = self.restricted_paths()
-        if not paths:
-            return queryset
-        private = Q()
-        for path in paths:
-            private |= Q(path__startswith=path)
-        return queryset.exclude(private)
+        """The public pages of ``queryset`` (``cms.visibility``)."""
+        return self.restrictions().filter_public(queryset)
 
     def visible_page_ids(self, page_ids):
         """The subset of ``page_ids`` that are live and public (on any site)."""

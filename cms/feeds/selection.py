@@ -2,8 +2,9 @@
 
 Rules every feed obeys:
 - only pages of the requested site (``Site.find_for_request``, else the default site);
-- only live, public pages (no drafts, no view-restricted section) that have not expired: a page
-  whose ``expire_at`` has passed is left out even before ``publish_scheduled`` unpublishes it;
+- only public pages (``cms.visibility``: live, past their ``go_live_at``, before their
+  ``expire_at`` even while ``publish_scheduled`` has not unpublished them, under no view
+  restriction);
 - ``?theme=<slug>`` and ``?territory=<slug>`` narrow the items as the listings do (a theme
   includes its sub-themes, a territory the territories inside it); an unknown slug is a 404,
   because a feed reader cannot show a form error and a feed of "nothing" would look valid;
@@ -13,15 +14,14 @@ Rules every feed obeys:
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from wagtail.models import Site
 
 from cms.listings import ListingFilterForm, territories_within, themes_within
 from cms.taxonomy import Territory, Theme
+from cms.visibility import filter_public_pages
 
 FEED_FILTERS = ("theme", "territory")
 
@@ -59,13 +59,8 @@ class FeedScope:
         return ", ".join(str(obj.name) for obj in (self.theme, self.territory) if obj)
 
     def published(self, model):
-        """Live, public, unexpired pages of ``model`` in this site, without filters."""
-        return (
-            model.objects.live()
-            .public()
-            .descendant_of(self.site.root_page, inclusive=True)
-            .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
-        )
+        """The public pages of ``model`` in this site, without filters."""
+        return filter_public_pages(model.objects.descendant_of(self.site.root_page, inclusive=True))
 
     def pages(self, model):
         """The published pages of ``model`` that match the filters (``model`` has themes and

@@ -45,7 +45,7 @@ class ResultSerializer(serializers.Serializer):
     restricted_label = serializers.CharField(
         allow_null=True,
         help_text="Badge d'un résultat privé (« Réservé aux membres de l'espace « … » », "
-        "« Réservé à l'équipe ») ; null pour un résultat public.",
+        "« Accès restreint ») ; null pour un résultat public.",
     )
 
 

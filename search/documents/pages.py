@@ -2,13 +2,17 @@
 
 Rules:
 - only live pages with a URL are searchable (drafts, unpublished and expired pages are not);
+- whether a page is public, and which restrictions it sits under, is ``cms.visibility``'s
+  answer, the one the API, the feeds and the sitemap obey;
 - a live page is found only between its ``go_live_at`` and its ``expire_at``: both are stored
   on its document and checked by every search (``search.models.readable_now``), since
   ``publish_scheduled`` unpublishes an expired page only when it next runs;
 - the root and listing pages (index pages that only list other pages) are left out;
-- a page under a view restriction (its own or an ancestor's: password, groups or login) is
-  ``staff:<its tree path>``: never more visible than the restriction allows, still findable by
-  the team members who may see it in the Wagtail admin (``cms.permissions``);
+- a page under view restrictions (its own or its ancestors': password, groups or login) has
+  the audience of its restricted section (``search.models.restricted_audience``): found by
+  those whom all the restrictions let in (a password lets nobody in advance), and by the
+  editors who may see it in the Wagtail admin (``cms.permissions``); an alias whose source
+  carries restrictions its own path does not is left out (no section names them);
 - kind from the page type; themes and territories when the page type has them.
 
 ``build_many`` reads a chunk of pages in a few queries: specific pages (one query per page
@@ -26,8 +30,9 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.visibility import AliasRestricted, Restrictions
 from search.indexing import DocumentData
-from search.models import PUBLIC, Kind, staff_audience
+from search.models import PUBLIC, Kind, restricted_audience
 
 from . import DocumentBuilder, plain_text, register
 
@@ -73,26 +78,6 @@ def _date(page):
     return page.first_published_at or page.last_published_at
 
 
-class _Restrictions:
-    """Which pages are under a view restriction, for a whole chunk in two queries.
-
-    Wagtail's ``get_view_restrictions()`` looks at the page and its ancestors: a restriction
-    applies when it sits on a prefix of the page's tree path. Aliases take their source's
-    restrictions instead: a page with an alias on its path (rare) is asked the Wagtail way.
-    """
-
-    def __init__(self):
-        self.paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-        self.alias_paths = list(
-            Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
-        )
-
-    def __contains__(self, page):
-        if any(page.path.startswith(path) for path in self.alias_paths):
-            return page.get_view_restrictions().exists()
-        return any(page.path.startswith(path) for path in self.paths)
-
-
 TAXONOMIES = ("themes", "territories")
 
 
@@ -133,28 +118,33 @@ class PageBuilder(DocumentBuilder):
 
     def build(self, page):
         page = page.specific
-        return self._build(page, _Restrictions(), _taxonomy_labels([page]))
+        return self._build(page, Restrictions(), _taxonomy_labels([page]))
 
     def build_many(self, pages):
         pages = [page.specific for page in pages]
-        restrictions, labels = _Restrictions(), _taxonomy_labels(pages)
+        restrictions, labels = Restrictions(), _taxonomy_labels(pages)
         return [(page, self._build(page, restrictions, labels)) for page in pages]
 
     def _build(self, page, restrictions, labels):
         if not page.live or page.expired or _is_listing(page):
             return None
+        # Indexed before its go_live_at, as cms.visibility.published_q has it: searches apply
+        # both dates when they run (readable_now); past its expire_at no search would show it.
         if page.expire_at is not None and page.expire_at <= timezone.now():
-            return None  # searches would not show it anyway (see readable_now)
+            return None
+        try:
+            section = restrictions.section_of(page)
+        except AliasRestricted:
+            return None
         url = page.get_url()
         if not url:
             return None
-        restricted = page in restrictions
         return DocumentData(
             kind=KIND_BY_PAGE_TYPE.get(type(page).__name__.lower(), Kind.PAGE),
             title=page.title,
             body=_body_text(page),
             url=url,
-            audience=staff_audience(page.path) if restricted else PUBLIC,
+            audience=PUBLIC if section is None else restricted_audience(page.path, section),
             date=_date(page),
             visible_from=page.go_live_at,
             visible_until=page.expire_at,

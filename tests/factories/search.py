@@ -11,7 +11,8 @@ from search.models import PUBLIC, Kind, SearchDocument
 _counter = {"value": 0}
 
 #: A page's tree path under the root (``0001``), for documents « réservés à l'équipe »
-#: (``staff_audience``): the ``staff`` fixture of tests/search may see it.
+#: (``restricted_audience``, under no restriction readers pass): the ``staff`` fixture of
+#: tests/search may see it.
 STAFF_PAGE_PATH = "00010001"
 
 

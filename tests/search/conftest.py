@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from search.models import Kind, space_audience, staff_audience
+from search.models import Kind, restricted_audience, space_audience
 from tests.factories.cms import make_editor
 from tests.factories.extranet import SpaceFactory, make_member
 from tests.factories.search import STAFF_PAGE_PATH, make_document
@@ -84,7 +84,7 @@ def corpus(space, other_space):
             "Laïcité : note interne de l'équipe",
             "Préparation du plan de formation laïcité.",
             kind=Kind.PAGE,
-            audience=staff_audience(STAFF_PAGE_PATH),
+            audience=restricted_audience(STAFF_PAGE_PATH, STAFF_PAGE_PATH),
             territories=[("34", "Hérault")],
         ),
     }

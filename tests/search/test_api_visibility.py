@@ -205,9 +205,9 @@ def test_staff_api_results_total_facets_and_suggestions_include_staff_documents(
     assert corpus["staff"].title in _suggested(client)
 
 
-def test_staff_api_result_is_labelled_as_reserved_to_the_team(as_user, staff, corpus):
+def test_a_restricted_page_api_result_is_labelled_restricted_access(as_user, staff, corpus):
     (reserved,) = [r for r in _search(as_user(staff))["results"] if r["restricted_label"]]
-    assert reserved["restricted_label"] == "Réservé à l'équipe"
+    assert reserved["restricted_label"] == "Accès restreint"
     assert reserved["space_name"] is None
 
 

@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, PageViewRestriction
 
 from search import sync
-from search.models import Kind, SearchDocument, space_audience, staff_audience
+from search.models import Kind, SearchDocument, restricted_audience, space_audience
 from search.service import search
 from tests.factories.cms import make_document as make_wagtail_document
 from tests.factories.cms import make_news, make_private_collection, make_site_tree
@@ -59,13 +59,15 @@ def test_unpublished_page_leaves_the_index(tree, anonymous):
     assert _page_document(page) is None
 
 
-def test_page_under_a_view_restriction_is_for_staff_only(tree, anonymous, member, staff):
+def test_page_under_a_view_restriction_has_the_audience_of_its_restricted_section(
+    tree, anonymous, member, staff
+):
     page = make_news(tree.news_index, title="Laïcité : page réservée")
-    PageViewRestriction.objects.create(page=tree.news_index, restriction_type="login")
+    PageViewRestriction.objects.create(page=tree.news_index, restriction_type="password")
     sync.process_pending()
-    assert _page_document(page).audience == staff_audience(page.path)
+    assert _page_document(page).audience == restricted_audience(page.path, tree.news_index.path)
     assert _titles(anonymous, "réservée") == set()
-    assert _titles(member, "réservée") == set()  # logged in is not enough
+    assert _titles(member, "réservée") == set()  # a password is given per session
     assert _titles(staff, "réservée") == {page.title}
 
 

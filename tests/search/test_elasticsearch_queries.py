@@ -136,14 +136,15 @@ def test_suggestions_query_carries_the_audience_filter(engine):
     assert query["bool"]["must"] == {"match": {"_edgengrams": {"query": "educ", "operator": "and"}}}
 
 
-def test_a_staff_token_reads_the_pages_under_its_section_by_prefix(engine):
-    body = engine.body(_request("laïcité", audience=("public", "staff:00010002", "space:7")))
+def test_a_restricted_token_reads_the_pages_under_its_section_by_prefix(engine):
+    tokens = ("public", "restricted:00010002:", "space:7")
+    body = engine.body(_request("laïcité", audience=tokens))
     (audience,) = [f for f in body["query"]["bool"]["filter"] if "audience_filter" in str(f)]
     assert audience == {
         "bool": {
             "should": [
                 {"terms": {AUDIENCE_COLUMN: ["public", "space:7"]}},
-                {"prefix": {AUDIENCE_COLUMN: "staff:00010002"}},
+                {"prefix": {AUDIENCE_COLUMN: "restricted:00010002:"}},
             ],
             "minimum_should_match": 1,
         }

@@ -25,7 +25,8 @@ VECTORS_INLINE = "0008_index_entry_vectors_inline"
 OPENING_POSTS = "0009_reindex_opening_posts"
 ENTRIES = "0010_document_entries"
 VISIBLE_FROM_UNTIL = "0011_documents_visible_from_until"
-LATEST = "0012_audience_of_staff_pages"
+STAFF_PATHS = "0012_audience_of_staff_pages"
+LATEST = "0013_audience_of_restricted_pages"
 
 
 def _migrate(name):
@@ -255,8 +256,21 @@ def test_migration_0012_requeues_the_documents_of_the_former_staff_audience():
     try:
         _migrate(VISIBLE_FROM_UNTIL)
         IndexChange.objects.all().delete()
-        _migrate(LATEST)
+        _migrate(STAFF_PATHS)
         assert _queued(staff) == {"upsert"}
+        assert _queued(public) == set()
+    finally:
+        _migrate(LATEST)
+
+
+def test_migration_0013_requeues_the_pages_of_the_former_staff_path_audience():
+    restricted = make_document("Note interne", audience="staff:00010002", index=False)
+    public = make_document("Le PRE", index=False)
+    try:
+        _migrate(STAFF_PATHS)
+        IndexChange.objects.all().delete()
+        _migrate(LATEST)
+        assert _queued(restricted) == {"upsert"}
         assert _queued(public) == set()
     finally:
         _migrate(LATEST)

@@ -135,14 +135,14 @@ def test_removed_member_loses_the_space_on_the_next_page_view(client, member, co
 # --- staff ----------------------------------------------------------------------------------
 
 
-def test_staff_page_shows_staff_documents_labelled_for_the_team(client, staff, corpus):
+def test_staff_page_shows_restricted_pages_labelled_restricted_access(client, staff, corpus):
     client.force_login(staff)
     page = _page(client)
     assert page.titles == {corpus["public"].title, corpus["staff"].title}
     assert page.total == 2
     assert page.facet("territory") == {"31": 1, "34": 1}
     assert "plan de formation" in page.snippets
-    assert page.badges == ["Réservé à l'équipe"]
+    assert page.badges == ["Accès restreint"]
 
 
 def test_members_who_are_not_staff_never_see_staff_documents_on_the_page(

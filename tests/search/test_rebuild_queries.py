@@ -12,7 +12,7 @@ from extranet.forum.services import hide_post
 from search import sync
 from search.documents.forum import TopicBuilder
 from search.documents.pages import PageBuilder
-from search.models import DocumentEntry, Kind, SearchDocument, staff_audience
+from search.models import DocumentEntry, Kind, SearchDocument, restricted_audience
 from tests.factories.cms import make_event, make_news, make_site_tree, make_territory, make_theme
 from tests.factories.extranet import SpaceFactory, make_member, make_reply, make_topic
 
@@ -119,7 +119,7 @@ def test_chunk_building_gives_what_building_one_page_gives(tree, taxonomy):
     in_a_chunk = [data for _, data in PageBuilder().build_many(pages)]
     assert in_a_chunk == one_by_one
     reserved = [data.audience for data in in_a_chunk if data and data.title == "Réservé"]
-    assert reserved == [staff_audience(private.path)]
+    assert reserved == [restricted_audience(private.path, private.path)]
 
 
 def test_a_topic_is_indexed_with_its_first_visible_post(space):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from search import engines, service
 from search.forms import InvalidSearch
-from search.models import Kind, staff_audience
+from search.models import Kind, restricted_audience
 from search.service import search, suggest
 from tests.factories.search import STAFF_PAGE_PATH, make_document
 
@@ -223,7 +223,9 @@ def test_engine_down_answers_from_the_database_rows_flagged_degraded(
 
 
 def test_engine_down_still_applies_the_audience(library, anonymous, staff, monkeypatch):
-    make_document("Note laïcité", "interne", audience=staff_audience(STAFF_PAGE_PATH))
+    make_document(
+        "Note laïcité", "interne", audience=restricted_audience(STAFF_PAGE_PATH, STAFF_PAGE_PATH)
+    )
     monkeypatch.setattr(service, "default_engine", lambda: _UnreachableEngine())
     assert _titles(search(anonymous, "laïcité")) == [library["laicite"].title]
     assert len(search(staff, "laïcité").results) == 2

@@ -154,9 +154,9 @@ def test_staff_total_facets_and_suggestions_include_staff_documents(staff, corpu
     assert corpus["staff"].title in _suggested(staff)
 
 
-def test_staff_result_is_labelled_as_reserved_to_the_team(staff, corpus):
+def test_a_restricted_page_result_is_labelled_restricted_access(staff, corpus):
     (reserved,) = [r for r in search(staff, "laïcité").results if r.restricted_label]
-    assert reserved.restricted_label == "Réservé à l'équipe"
+    assert reserved.restricted_label == "Accès restreint"
 
 
 def test_members_who_are_not_staff_never_see_staff_documents(member, outsider, corpus):

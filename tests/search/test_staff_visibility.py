@@ -1,6 +1,7 @@
-"""« Réservé à l'équipe » results: a page under a view restriction is found only by those who
-may use the Wagtail admin *and* see that page there (``cms.permissions``): ``is_staff`` alone
-finds nothing a member does not. Results, totals and suggestions, on every engine
+"""Editors find the restricted pages they see in the Wagtail admin: a page under a password
+(which no account passes in advance) is found only by those who may use the admin *and*
+see that page there (``cms.permissions``): ``is_staff`` alone finds nothing a member does
+not. Results, totals and suggestions, on every engine
 (``search_engine``)."""
 
 import pytest
@@ -25,7 +26,7 @@ def restricted():
     dossier = make_dossier(tree.dossier_index, title=DOSSIER)
     make_news(tree.news_index, title="Laïcité : page publique")
     for page in (news, dossier):
-        PageViewRestriction.objects.create(page=page, restriction_type="login")
+        PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
     sync.process_pending()
     return tree
 

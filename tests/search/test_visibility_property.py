@@ -2,9 +2,10 @@
 topics moved; members and editors revoked, in any order), what each person finds by
 browsing the search is exactly what the permission code lets them open.
 
-The expectation is asked of the permission modules, never of search: pages from the public
-API's rule (``cms.api.visibility``: live, unexpired, outside every restricted section) or,
-under a restriction, from the admin's (``cms.permissions.admin_page_paths``); topics and
+The expectation is asked of the permission code, never of search: pages from Wagtail's own
+serving rule (live, in time, and every view restriction over the page lets the person in,
+``accept_request`` with a fresh session: no password given) or from the admin's
+(``cms.permissions.admin_page_paths``); topics and
 posts from ``extranet.forum.permissions`` (a topic's opening post is carried by the topic, not
 a result of its own; what only moderators open, hidden posts and emptied topics, is never a
 result). On the database engine of the run (SQLite or PostgreSQL); the rules
@@ -13,14 +14,14 @@ themselves are tested on every engine in their own modules."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
 from django.db import transaction
+from django.test import RequestFactory
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import GroupPagePermission, Page, PageViewRestriction
 
-from cms.api.visibility import Visibility
 from cms.permissions import admin_page_paths
 from extranet.forum import permissions as forum_permissions
 from extranet.forum.models import Post, Topic
@@ -38,6 +39,8 @@ pytestmark = pytest.mark.django_db
 OPERATIONS = [
     "restrict_news",
     "restrict_dossiers",
+    "restrict_news_to_the_group",
+    "protect_dossiers_with_a_password",
     "lift_restrictions",
     "move_news_page_to_dossiers",
     "expire_news_page",
@@ -76,9 +79,11 @@ class World:
         for n in (1, 2):
             make_reply(self.topic, author=self.member, body=f"Réponse {n}")
         self.editor = make_editor(self.tree.news_index)
+        self.group = Group.objects.create(name="Réseau VRL")
+        self.member.groups.add(self.group)
         self.people = {
             "anonyme": AnonymousUser(),
-            "membre": self.member,
+            "membre du groupe": self.member,
             "membre d'un autre espace": self.other_member,
             "is_staff seul": UserFactory(is_staff=True),
             "rédaction des actualités": self.editor,
@@ -93,6 +98,17 @@ class World:
 
     def restrict_dossiers(self):
         PageViewRestriction.objects.create(page=self.tree.dossier_index, restriction_type="login")
+
+    def restrict_news_to_the_group(self):
+        restriction = PageViewRestriction.objects.create(
+            page=Page.objects.get(pk=self.news.pk), restriction_type="groups"
+        )
+        restriction.groups.add(self.group)
+
+    def protect_dossiers_with_a_password(self):
+        PageViewRestriction.objects.create(
+            page=self.tree.dossier_index, restriction_type="password", password="secret"
+        )
 
     def lift_restrictions(self):
         for restriction in PageViewRestriction.objects.all():
@@ -148,15 +164,17 @@ class World:
 
     def openable(self, user):
         urls = set()
-        public = Visibility().visible_page_ids([self.news.pk, self.dossier.pk])
+        request = RequestFactory().get("/")
+        request.user, request.session = user, {}
         sections = admin_page_paths(user)
         for page in Page.objects.filter(pk__in=[self.news.pk, self.dossier.pk]):
             now = timezone.now()
             in_time = (page.go_live_at is None or page.go_live_at <= now) and (
                 page.expire_at is None or page.expire_at > now
             )
-            in_sections = page.live and any(page.path.startswith(s) for s in sections)
-            if in_time and (page.pk in public or in_sections):
+            let_in = all(r.accept_request(request) for r in page.get_view_restrictions())
+            in_sections = any(page.path.startswith(s) for s in sections)
+            if page.live and in_time and (let_in or in_sections):
                 urls.add(page.url)
         topic = Topic.objects.select_related("space").get(pk=self.topic.pk)
         # What moderators alone open (an emptied topic, a hidden post) is never searchable.
