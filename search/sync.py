@@ -103,6 +103,18 @@ def record(instance, deleted=False, with_descendants=False):
     _enqueue_on_commit()
 
 
+def record_together(*instances):
+    """Record that several instances (of any models) changed: one INSERT for all of them (a
+    forum reply records its post and its topic, on the path of every reply)."""
+    keys = [key for key in map(_source_key, instances) if key is not None]
+    if not keys:
+        return
+    IndexChange.objects.bulk_create(
+        [IndexChange(content_type=ct, object_id=pk, action=UPSERT) for ct, pk in keys]
+    )
+    _enqueue_on_commit()
+
+
 def record_many(model, pks, action=IndexChange.Action.UPSERT):
     builder = builder_for_model(model)
     if builder is None:

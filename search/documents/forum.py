@@ -148,12 +148,20 @@ def _renamed(sender, topic, **kwargs):
     _record_topic(sender, topic)
 
 
-def _record_post(sender, instance, **kwargs):
+def _record_post(sender, instance, created=False, **kwargs):
     from extranet.forum.models import Post
     from search import sync
 
-    sync.record(instance)
-    sync.record(instance.topic)  # the topic shows its opening post
+    topic = instance.topic
+    # The topic shows its opening post and its last activity; one INSERT for both.
+    sync.record_together(instance, topic)
+    if created and (
+        topic.last_activity_at is None or instance.created_at >= topic.last_activity_at
+    ):
+        # A new post no older than its topic's activity (every reply and new topic written by
+        # the forum services) comes after every post already there, so it cannot displace the
+        # opening post: the query and the two INSERTs below would change nothing (#16, reply).
+        return
     # Hiding, deleting or restoring a post may change which post opens the topic: the first
     # two visible posts are the ones whose "opening or reply" status can have moved.
     for pk in _opening_posts(instance.topic_id).values_list("pk", flat=True)[:2]:

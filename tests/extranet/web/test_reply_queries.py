@@ -1,0 +1,31 @@
+"""A reply sent through the web form costs a fixed number of SQL statements (#16): 23 in the
+test settings (database sessions, no cached session), down from 27. What they are: session,
+user, space with the topic's state, rights, topic; the idempotency key (look-up, savepoint,
+clean-up, insert, result); the locked topic, the post, the search outbox (post and topic in one
+INSERT), the topic's counters, the read mark, the member's and the space's versions; the topic
+refreshed; the new post and its position for the redirect. A new statement on this path makes
+the test fail: decide whether it is worth it, then change the number here."""
+
+from extranet.forum.models import Post
+from extranet.web import once
+
+from .conftest import space_url
+from .test_submit_once import token_on
+
+REPLY_QUERIES = 23
+
+
+def test_a_reply_costs_a_fixed_number_of_queries(
+    client, member, furnished, django_assert_num_queries
+):
+    space, topic = furnished.space, furnished.topic
+    client.force_login(member)
+    url = space_url("topic_detail", space, pk=topic.pk)
+    client.post(url, {"body": "Première.", once.FIELD: token_on(client.get(url))})
+    token = token_on(client.get(url))
+
+    with django_assert_num_queries(REPLY_QUERIES):
+        response = client.post(url, {"body": "Une réponse de plus.", once.FIELD: token})
+
+    assert response.status_code == 302
+    assert Post.objects.filter(topic=topic, body__contains="Une réponse de plus").exists()
