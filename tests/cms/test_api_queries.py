@@ -1,10 +1,14 @@
 """API answers cost the same number of SQL queries whatever the number of items or blocks:
-renditions, taxonomies, linked pages and documents are loaded in bulk (no N+1)."""
+renditions, taxonomies, linked pages and documents are loaded in bulk (no N+1). Counted cold
+(a new content generation before the measured request), as the first request of a URL after a
+publication: a warm answer comes from the response cache and would count nothing."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from cms.api import visibility
+from cms.generation import MEDIA, bump_generation
 from tests.factories import cms as factories
 
 pytestmark = pytest.mark.django_db
@@ -14,6 +18,8 @@ NEWS_LISTING = "/api/v2/pages/?type=cms.NewsPage&limit=50&fields=image,themes,te
 
 def queries_for(client, url):
     client.get(url)  # the first answer creates the renditions; the next ones only read them
+    bump_generation()  # cold: computed, not read from the response cache
+    bump_generation(MEDIA)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, response.content
@@ -145,3 +151,46 @@ def test_panorama_listing_with_press_items_costs_the_same_queries(client, tree, 
     assert [len(item["press_items"]) for item in data["items"]] == [2] * 8
     assert data["items"][0]["press_items"][0]["theme"]["slug"] == "education"
     assert with_2 == with_8
+
+
+def test_a_listing_loads_only_the_relations_its_answer_shows(
+    client, tree, education, occitanie, haute_garonne
+):
+    add_news(tree, 3, [education], [occitanie, haute_garonne])
+    base = "/api/v2/pages/?type=cms.NewsPage&limit=50&fields="
+
+    shown, with_territories = queries_for(client, base + "image,themes,territories")
+    hidden, without_territories = queries_for(client, base + "-territories")
+    bare, only_titles = queries_for(client, base + "_,title")
+
+    assert all(len(item["territories"]) == 2 for item in with_territories["items"])
+    assert all("territories" not in item for item in without_territories["items"])
+    assert hidden == shown - 1  # no territory query
+    assert all(not {"image", "themes", "territories"} & set(item) for item in only_titles["items"])
+    assert bare == shown - 3  # neither renditions, themes nor territories
+
+
+def test_a_page_answer_builds_its_visible_pages_once(client, tree, monkeypatch):
+    news = factories.make_news(tree.news_index)
+    calls = []
+    original = visibility.public_pages
+
+    def counted(request):
+        calls.append(request.path)
+        return original(request)
+
+    monkeypatch.setattr(visibility, "public_pages", counted)
+
+    for url in ("/api/v2/pages/?type=cms.NewsPage", "/api/v2/pages/", f"/api/v2/pages/{news.pk}/"):
+        calls.clear()
+        assert client.get(url).status_code == 200
+        assert len(calls) == 1, url
+
+
+def test_api_answers_are_compact_json(client, tree):
+    factories.make_news(tree.news_index)
+    response = client.get("/api/v2/pages/?type=cms.NewsPage")
+
+    assert response.status_code == 200
+    assert b"\n" not in response.content  # indented JSON made json use its Python encoder
+    assert response.json()["meta"]["total_count"] == 1
