@@ -18,6 +18,7 @@ What they add to Wagtail's viewsets:
   bodies and other heavy fields are for the detail view only.
 """
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404
 from rest_framework.permissions import AllowAny
@@ -32,11 +33,13 @@ from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from cms.generation import current_generation
 from cms.representations import RENDITION_FILTER_SPECS, rendition_prefetch
 
 from . import visibility
+from .cache import MAX_ENTRY_SECONDS
 from .errors import APIErrorsMixin
 from .fields import DETAIL_ONLY_FIELDS
 from .filters import (
@@ -112,6 +115,22 @@ def with_prefetches(queryset, shown=None):
     return queryset
 
 
+def remember_site(request):
+    """Give ``request`` its Wagtail site (``Site.find_for_request``'s per-request memo) from the
+    cache, keyed by the content generation: one query per host and generation instead of one
+    per computed answer. Safe: a saved or deleted site, and a moved root page, start a new
+    generation (``cms.api.cache``)."""
+    if "site" in request.GET or hasattr(request, "_wagtail_site"):
+        return
+    key = f"cms-api:{current_generation()}:site:{request.get_host()}:{request.get_port()}"
+    site = cache.get(key)
+    if site is None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            cache.set(key, site, timeout=MAX_ENTRY_SECONDS)
+    request._wagtail_site = site
+
+
 class PagesEndpoint(PublicEndpointMixin, PagesAPIViewSet):
     base_serializer_class = PortalPageSerializer
     filter_backends = [
@@ -133,6 +152,7 @@ class PagesEndpoint(PublicEndpointMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         # Memoised: Wagtail asks for it in get_queryset, the serialiser context and filters.
         if not hasattr(self, "_base_queryset"):
+            remember_site(self.request)
             self._base_queryset = visibility.public_pages(self.request)
         return self._base_queryset
 

@@ -194,3 +194,19 @@ def test_api_answers_are_compact_json(client, tree):
     assert response.status_code == 200
     assert b"\n" not in response.content  # indented JSON made json use its Python encoder
     assert response.json()["meta"]["total_count"] == 1
+
+
+def test_the_site_is_looked_up_once_per_host_and_content_generation(client, tree):
+    factories.make_news(tree.news_index)
+    bump_generation()
+    assert client.get("/api/v2/pages/?type=cms.NewsPage").status_code == 200
+
+    with CaptureQueriesContext(connection) as same_generation:
+        other = client.get("/api/v2/pages/?type=cms.NewsPage&limit=5")
+    bump_generation()
+    with CaptureQueriesContext(connection) as new_generation:
+        client.get("/api/v2/pages/?type=cms.NewsPage&limit=6")
+
+    assert other.status_code == 200 and other.json()["meta"]["total_count"] == 1
+    assert not [q for q in same_generation.captured_queries if "wagtailcore_site" in q["sql"]]
+    assert [q for q in new_generation.captured_queries if "wagtailcore_site" in q["sql"]]
