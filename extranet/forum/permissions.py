@@ -11,7 +11,10 @@ Space-level questions (may see the space, may post, may moderate) are answered b
   members keep only the right to read, see ``spaces.permissions``);
 - authors edit and delete their own posts while they may still post in the space and the
   topic is not locked; moderators edit any post, locked topic included;
-- moderators pin, lock, hide and restore.
+- moderators pin, lock, hide and restore;
+- a member who may post in the space flags a post all members see (neither hidden nor
+  deleted), not their own; the space's moderators see the flags and handle them. To anyone
+  else the moderation queue does not exist (404).
 
 ``check_*`` raise ``Http404`` when the user may not know the thing exists and
 ``PermissionDenied`` (French message) when they see it but may not act.
@@ -28,6 +31,7 @@ from .models import Post, Topic, visible_posts
 
 TOPIC_NOT_FOUND = "Sujet introuvable."
 POST_NOT_FOUND = "Message introuvable."
+QUEUE_NOT_FOUND = "Page introuvable."
 
 
 # --- topics ------------------------------------------------------------------------------------
@@ -228,6 +232,41 @@ def check_delete_post(user, post: Post) -> None:
 def check_hide_post(user, post: Post) -> None:
     check_view_post(user, post)
     space_permissions.check_moderate(user, post.topic.space)
+
+
+# --- flags ---------------------------------------------------------------------------------------
+
+
+def can_flag_post(user, post: Post) -> bool:
+    """Flag: a post all members see, in a space where one may post, not one's own."""
+    return (
+        post.is_visible
+        and not _is_author(user, post)
+        and can_view_post(user, post)
+        and space_permissions.can_post(user, post.topic.space)
+    )
+
+
+def check_flag_post(user, post: Post) -> None:
+    """404 for a post the user may not see or that members no longer see (hidden, deleted);
+    403 for one's own post or a space one may not post in (archived)."""
+    if not post.is_visible:
+        raise Http404(POST_NOT_FOUND)
+    check_view_post(user, post)
+    if _is_author(user, post):
+        raise PermissionDenied("Vous ne pouvez pas signaler votre propre message.")
+    space_permissions.check_post(user, post.topic.space)
+
+
+def can_handle_flags(user, space: Space) -> bool:
+    """See the space's moderation queue and act on it (hide, restore, dismiss)."""
+    return space_permissions.can_moderate(user, space)
+
+
+def check_handle_flags(user, space: Space) -> None:
+    """404, not 403: members need not know who flagged what, nor that a queue exists."""
+    if not can_handle_flags(user, space):
+        raise Http404(QUEUE_NOT_FOUND)
 
 
 def _refusal(post, message):

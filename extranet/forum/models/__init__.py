@@ -1,5 +1,7 @@
-"""Forum of a space: topics, their posts, edit history, mentions and read tracking."""
+"""Forum of a space: topics, their posts, edit history, mentions, flags and moderation,
+read tracking."""
 
+from .moderation import Flag, FlagReason, FlagStatus, ModerationAction, ModerationKind
 from .post import (
     BodyFormat,
     Mention,
@@ -14,6 +16,11 @@ from .topic import Topic, TopicQuerySet
 
 __all__ = [
     "BodyFormat",
+    "Flag",
+    "FlagReason",
+    "FlagStatus",
+    "ModerationAction",
+    "ModerationKind",
     "Mention",
     "Post",
     "PostQuerySet",
