@@ -13,6 +13,12 @@ raise while DRF parses it, which Django answers with its HTML 400 page: here it 
 A document the disk could not store (full, read-only: ``StorageUnavailable``, nothing kept)
 answers **507** (no space) or **503** with ``Retry-After``, the French reason in ``detail``.
 
+A forum write that could not get its topic's lock in time (``TopicBusy``: another request
+holds it, nothing was written) answers **503** with ``Retry-After``, not 409: the request is
+right and the same request (same ``Idempotency-Key``) will succeed in a moment, which is what
+503 with ``Retry-After`` tells HTTP clients, and what their retry policies act on; a 409 would
+ask the client to change something.
+
 Used by the API's own views only (``ExtranetAPIMixin.get_exception_handler``), so the CMS
 API keeps DRF's global defaults.
 """
@@ -27,6 +33,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
 
 from extranet.documents.services import StorageUnavailable
+from extranet.forum.locking import TopicBusy
 from extranet.forum.services import MAX_BODY_LENGTH
 from extranet.spaces.invitations import InvitationError
 
@@ -72,7 +79,15 @@ def storage_unavailable(exc) -> Response:
     return response
 
 
+def topic_busy(exc) -> Response:
+    response = Response({"detail": exc.messages[0]}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
 def api_exception_handler(exc, context):
+    if isinstance(exc, TopicBusy):  # before ValidationError, which it is
+        return topic_busy(exc)
     if isinstance(exc, RequestDataTooBig | TooManyFieldsSent):
         return too_big(exc)
     if isinstance(exc, StorageUnavailable):

@@ -11,6 +11,11 @@ inside ``transaction.atomic`` after locking the topic row (``select_for_update``
 miscounted. The post's timestamp is taken *after* the lock, so ``last_post`` is always the
 latest post.
 
+Locks are held for the writes only (``locking``): what needs no lock — rendering Markdown,
+cleaning, resolving @mentions — is done before the transaction, and on PostgreSQL a writer
+that cannot get a lock within ``FORUM_LOCK_TIMEOUT_MS`` gives up with ``TopicBusy`` (« Le
+sujet est très sollicité, réessayez dans un instant. ») and writes nothing.
+
 Deleting one's own post is soft (see ``delete_post``): nothing the forum shows ever vanishes
 from the history moderators and staff can review.
 
@@ -24,11 +29,9 @@ The space is bumped last, just before the commit, so its row lock is held for an
 
 from collections import Counter
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.db.models import BooleanField, Case, Count, F, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.utils import timezone
 
 from extranet.spaces import permissions as space_permissions
@@ -37,6 +40,7 @@ from extranet.versions import bump, bumped
 
 from . import permissions
 from .history import record_moderation
+from .locking import lock, locking_transaction
 from .mentions import link_mentions, mentioned_members
 from .models import (
     BodyFormat,
@@ -56,21 +60,6 @@ MAX_BODY_LENGTH = 50_000
 MAX_TITLE_LENGTH = Topic._meta.get_field("title").max_length
 MAX_REASON_LENGTH = Post._meta.get_field("hidden_reason").max_length
 HIDING_FIELDS = ["is_hidden", "hidden_by", "hidden_reason", "hidden_at"]
-
-
-# --- locking ---------------------------------------------------------------------------------
-
-
-def _lock(queryset, pk, not_found):
-    """Fetch and lock one row for the rest of the transaction; 404 if it vanished meanwhile.
-
-    ``of=("self",)`` locks that row only, not the joined space: replies in different topics of
-    one space never wait for each other.
-    """
-    try:
-        return queryset.select_for_update(of=("self",)).get(pk=pk)
-    except ObjectDoesNotExist:
-        raise Http404(not_found) from None
 
 
 def _posts_with_space():
@@ -118,36 +107,44 @@ def create_topic(space, author, title, body, format=BodyFormat.HTML) -> Topic:
     API and the demo content have always sent)."""
     permissions.check_start_topic(author, space)
     title = clean_title(title)
-    cleaned = clean_body(body, format)
-    with transaction.atomic():
+    written = _written(clean_body(body, format), space)
+    with locking_transaction():
         now = timezone.now()
         topic = Topic.objects.create(
             space=space, title=title, author=author, created_at=now, last_activity_at=now
         )
-        post = _add_post(topic, author, cleaned, format)  # the new topic bumped its space
+        post = _add_post(topic, author, written, format)  # the new topic bumped its space
     topic.refresh_from_db()
     _announce(post, new_topic=True)
     return topic
 
 
 def reply(topic, author, body, format=BodyFormat.HTML) -> Post:
-    """Add a reply. Concurrent replies to one topic serialise on the topic row."""
-    cleaned = clean_body(body, format)
-    with transaction.atomic():
-        locked = _lock(Topic.objects.select_related("space"), topic.pk, permissions.TOPIC_NOT_FOUND)
+    """Add a reply. Concurrent replies to one topic serialise on the topic row, which is held
+    for the writes only: the body is rendered and its mentions resolved before (a topic never
+    changes space)."""
+    written = _written(clean_body(body, format), topic.space)
+    with locking_transaction():
+        locked = lock(Topic.objects.select_related("space"), topic.pk, permissions.TOPIC_NOT_FOUND)
         # Checked under the lock: a topic locked a moment ago takes no more replies.
         permissions.check_reply(author, locked)
-        post = _add_post(locked, author, cleaned, format)
+        post = _add_post(locked, author, written, format)
         _bump_space(locked.space_id)
     topic.refresh_from_db()
     _announce(post, new_topic=False)
     return post
 
 
-def _add_post(topic, author, cleaned, format) -> Post:
+def _written(cleaned, space) -> tuple[str, str, list]:
+    """``(source, body, named)``: the cleaned body with its mentions of members of ``space``
+    made links, and those members. Needs no lock: done before the transaction."""
     source, body = cleaned
-    named = mentioned_members(body, topic.space)
-    body = link_mentions(body, topic.space, named)
+    named = mentioned_members(body, space)
+    return source, link_mentions(body, space, named), named
+
+
+def _add_post(topic, author, written, format) -> Post:
+    source, body, named = written
     now = timezone.now()
     post = Post.objects.create(
         topic=topic, author=author, body=body, source=source, format=format, created_at=now
@@ -172,12 +169,10 @@ def edit_post(post, editor, body, format=None) -> Post:
     already mentioned are not notified again.
     """
     format = format or post.format
-    source, body = clean_body(body, format)
-    with transaction.atomic():
-        locked = _lock(_posts_with_space(), post.pk, permissions.POST_NOT_FOUND)
+    source, body, named = _written(clean_body(body, format), post.topic.space)
+    with locking_transaction():
+        locked = lock(_posts_with_space(), post.pk, permissions.POST_NOT_FOUND)
         permissions.check_edit_post(editor, locked)
-        named = mentioned_members(body, locked.topic.space)
-        body = link_mentions(body, locked.topic.space, named)
         if body == locked.body and source == locked.source and format == locked.format:
             return locked
         now = timezone.now()
@@ -216,9 +211,9 @@ def delete_post(post, by) -> Post:
     posts an insult and deletes it once reported leaves a trace; mentions and e-mails already
     sent keep pointing at a real row; the topic's counters simply stop counting it.
     """
-    with transaction.atomic():
-        topic = _lock(Topic.objects.all(), post.topic_id, permissions.TOPIC_NOT_FOUND)
-        locked = _lock(_posts_with_space(), post.pk, permissions.POST_NOT_FOUND)
+    with locking_transaction():
+        topic = lock(Topic.objects.all(), post.topic_id, permissions.TOPIC_NOT_FOUND)
+        locked = lock(_posts_with_space(), post.pk, permissions.POST_NOT_FOUND)
         permissions.check_delete_post(by, locked)
         now = timezone.now()
         PostRevision.objects.create(
@@ -242,9 +237,9 @@ def hide_post(post, by, reason) -> Post:
         raise ValidationError(
             {"reason": f"Le motif ne doit pas dépasser {MAX_REASON_LENGTH} caractères."}
         )
-    with transaction.atomic():
-        topic = _lock(Topic.objects.all(), post.topic_id, permissions.TOPIC_NOT_FOUND)
-        locked = _lock(_posts_with_space(), post.pk, permissions.POST_NOT_FOUND)
+    with locking_transaction():
+        topic = lock(Topic.objects.all(), post.topic_id, permissions.TOPIC_NOT_FOUND)
+        locked = lock(_posts_with_space(), post.pk, permissions.POST_NOT_FOUND)
         permissions.check_hide_post(by, locked)
         locked.is_hidden = True
         locked.hidden_by = by
@@ -260,9 +255,9 @@ def hide_post(post, by, reason) -> Post:
 def restore_post(post, by) -> Post:
     """A moderator shows a hidden post again (its open flags handled, the action in its
     history)."""
-    with transaction.atomic():
-        topic = _lock(Topic.objects.all(), post.topic_id, permissions.TOPIC_NOT_FOUND)
-        locked = _lock(_posts_with_space(), post.pk, permissions.POST_NOT_FOUND)
+    with locking_transaction():
+        topic = lock(Topic.objects.all(), post.topic_id, permissions.TOPIC_NOT_FOUND)
+        locked = lock(_posts_with_space(), post.pk, permissions.POST_NOT_FOUND)
         permissions.check_hide_post(by, locked)
         locked.is_hidden = False
         locked.hidden_by = None

@@ -272,6 +272,9 @@ TASKS_STALE_AFTER = int(os.environ.get("TASKS_STALE_AFTER", "3600"))
 # Seconds a creation's idempotency key is remembered (extranet.idempotency): a retry within
 # this time gets the first answer instead of a second topic or post.
 IDEMPOTENCY_KEY_TTL = int(os.environ.get("IDEMPOTENCY_KEY_TTL", str(24 * 60 * 60)))
+# Milliseconds a forum write waits for a row lock on PostgreSQL (extranet.forum.locking):
+# then it gives up with « Le sujet est très sollicité, réessayez dans un instant. ».
+FORUM_LOCK_TIMEOUT_MS = int(os.environ.get("FORUM_LOCK_TIMEOUT_MS", "3000"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Ressources & Territoires"

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from extranet.forum import permissions as forum_permissions
 from extranet.forum import services as forum_services
+from extranet.forum.locking import TopicBusy
 from extranet.forum.models import Post
 from extranet.forum.writing import render_with_mentions
 
@@ -72,9 +73,13 @@ def post_delete(request, space, access, pk):
     post = get_post(request.user, space, pk)
     forum_permissions.check_delete_post(request.user, post)
     if request.method == "POST":
-        forum_services.delete_post(post, request.user)
-        messages.success(request, "Votre message a été supprimé.")
-        return redirect(space_url("topic_detail", space, pk=post.topic_id))
+        try:
+            forum_services.delete_post(post, request.user)
+        except TopicBusy as busy:
+            messages.error(request, busy.messages[0])
+        else:
+            messages.success(request, "Votre message a été supprimé.")
+            return redirect(space_url("topic_detail", space, pk=post.topic_id))
     context = space_context(
         space, access, "home", _trail(space, post, "Supprimer le message"), post=post
     )
@@ -105,8 +110,12 @@ def post_hide(request, space, access, pk):
 @require_POST
 def post_restore(request, space, access, pk):
     post = get_post(request.user, space, pk)
-    forum_services.restore_post(post, request.user)
-    messages.success(request, "Le message est à nouveau visible des membres.")
+    try:
+        forum_services.restore_post(post, request.user)
+    except TopicBusy as busy:
+        messages.error(request, busy.messages[0])
+    else:
+        messages.success(request, "Le message est à nouveau visible des membres.")
     return redirect(post_url(space, post.topic, post, access))
 
 
