@@ -178,7 +178,8 @@ class PostActions:
     """What a user may do with each post of one topic page, decided once for the page.
 
     The rules are those of ``can_view_post``, ``can_edit_post``, ``can_delete_post``,
-    ``can_hide_post``, ``can_view_post_history`` and ``can_quote_post`` (a test checks they
+    ``can_hide_post``, ``can_view_post_history``, ``can_quote_post`` and ``can_flag_post`` (a
+    test checks they
     agree for every role and post state); the space-level answers (see the topic, moderate,
     post) are asked of ``extranet.spaces.permissions`` once instead of five or six times per
     post.
@@ -195,7 +196,8 @@ class PostActions:
 
     def apply(self, post: Post) -> None:
         """Set ``body_visible``, ``can_edit``, ``can_delete``, ``can_hide``,
-        ``can_view_history`` and ``can_quote`` on ``post`` (a post of the topic)."""
+        ``can_view_history``, ``can_quote`` and ``can_flag`` on ``post`` (a post of the
+        topic)."""
         author = post.author_id is not None and post.author_id == self.user_id
         deleted = post.deleted_at is not None
         visible = self.sees_topic and (self.moderates or (not post.is_hidden and not deleted))
@@ -210,6 +212,7 @@ class PostActions:
         post.can_quote = (
             self.posts and not self.locked and not post.is_hidden and not deleted and visible
         )
+        post.can_flag = self.posts and not author and not post.is_hidden and not deleted and visible
 
 
 def check_view_post(user, post: Post) -> None:

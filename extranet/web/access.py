@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 
+from extranet.forum import moderation
 from extranet.spaces import permissions
 from extranet.spaces.roles import Role
 
@@ -45,6 +46,13 @@ class SpaceAccess:
     @cached_property
     def can_moderate(self):
         return permissions.can_moderate(self.user, self.space)
+
+    @cached_property
+    def open_flag_count(self):
+        """Open flags of the space, for its moderators' navigation (0 for anyone else)."""
+        if not self.can_moderate:
+            return 0
+        return moderation.open_flag_count(self.space)
 
     @cached_property
     def can_manage_meetings(self):

@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from extranet.documents.validation import ALLOWED_EXTENSIONS
 from extranet.forum import services as forum_services
-from extranet.forum.models import BodyFormat
+from extranet.forum.models import BodyFormat, FlagReason
+from extranet.forum.moderation import MAX_DETAILS_LENGTH
 from extranet.forum.sanitize import ALLOWED_PROTOCOLS
 from extranet.notifications.models import TOPIC_LEVEL_LABELS, DigestFrequency, NotificationLevel
 from extranet.spaces import permissions
@@ -121,6 +122,22 @@ class HidePostForm(forms.Form):
         max_length=forum_services.MAX_REASON_LENGTH,
         help_text="Visible des seul·e·s animateur·rice·s et de l'équipe R&T.",
         error_messages={"required": "Indiquez le motif du masquage."},
+    )
+
+
+class FlagForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Motif du signalement",
+        choices=FlagReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choisissez un motif de signalement."},
+    )
+    details = forms.CharField(
+        label="Précisions",
+        required=False,
+        max_length=MAX_DETAILS_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Obligatoires pour « Autre ». Visibles des seul·e·s animateur·rice·s.",
     )
 
 

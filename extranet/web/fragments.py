@@ -229,11 +229,12 @@ def space_and_topic(request, slug, pk):
     return space, topic
 
 
-def topic_key(user, space, topic, page, rights):
+def topic_key(user, space, topic, page, rights, open_flags=0):
     """The key of `user`'s fragment of one page of `topic`: the topic's version (posts,
     title, flags, names shown), the page asked for, the member and their rights in the space
     (moderation, own-post buttons, reply form, settings link), the space's slug (in the
-    links), name (breadcrumb) and archiving.
+    links), name (breadcrumb) and archiving, and for moderators the open flags counted in the
+    space's navigation.
     """
     return make_key(
         "topic",
@@ -246,4 +247,5 @@ def topic_key(user, space, topic, page, rights):
         space.name,
         space.is_archived,
         tuple(sorted(str(codename) for codename in rights)),
+        open_flags,
     )

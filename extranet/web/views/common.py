@@ -11,6 +11,7 @@ SECTIONS = {
     "members": "Membres",
     "notifications": "Mes notifications",
     "settings": "Paramètres de l'espace",
+    "moderation": "Modération",
 }
 
 

@@ -84,7 +84,10 @@ def topic_detail(request, space, access, pk, loaded=None):
         form = PostForm(space=space, initial={"body": quote})
         content = _thread(request, None, space, access, full, form)
     else:
-        key = fragments.topic_key(user, space, topic, _page_asked(request), rights)
+        # Moderators' navigation shows the open flags: their count is part of the key.
+        key = fragments.topic_key(
+            user, space, topic, _page_asked(request), rights, access.open_flag_count
+        )
         content = fragments.get(request, key)
         if content is None:
             full = get_topic(user, space, pk)

@@ -40,6 +40,7 @@ def _expected(user, post):
         "can_view_history": bool(post.edited_at or post.deleted_at)
         and permissions.can_view_post_history(user, post),
         "can_quote": permissions.can_quote_post(user, post),
+        "can_flag": permissions.can_flag_post(user, post),
     }
 
 
