@@ -13,6 +13,7 @@ from .views.documents import DocumentViewSet
 from .views.folders import FolderViewSet
 from .views.meetings import MeetingViewSet
 from .views.members import InvitationViewSet, MembershipViewSet
+from .views.moderation import ModerationViewSet
 from .views.notifications import NotificationSettingsViewSet
 from .views.posts import PostViewSet, TopicPostViewSet
 from .views.spaces import SpaceViewSet
@@ -81,6 +82,23 @@ urlpatterns = [
     path(post + "hide/", route(PostViewSet, True, post="hide"), name="post-hide"),
     path(post + "restore/", route(PostViewSet, True, post="restore"), name="post-restore"),
     path(post + "history/", route(PostViewSet, True, get="history"), name="post-history"),
+    path(post + "flag/", route(ModerationViewSet, True, post="flag"), name="post-flag"),
+    path(space + "moderation/", route(ModerationViewSet, get="queue"), name="moderation-queue"),
+    path(
+        space + "moderation/<int:pk>/hide/",
+        route(ModerationViewSet, True, post="hide"),
+        name="moderation-hide",
+    ),
+    path(
+        space + "moderation/<int:pk>/restore/",
+        route(ModerationViewSet, True, post="restore"),
+        name="moderation-restore",
+    ),
+    path(
+        space + "moderation/<int:pk>/dismiss/",
+        route(ModerationViewSet, True, post="dismiss"),
+        name="moderation-dismiss",
+    ),
     # Documents
     path(
         space + "documents/",
