@@ -57,10 +57,16 @@ def locked_elsewhere(instance):
     ) as other:
         table = instance._meta.db_table
         other.execute(f'SELECT 1 FROM "{table}" WHERE id = %s FOR UPDATE', [instance.pk])
+        # Without the lock timeout the write would wait for ever: a statement timeout makes
+        # that a failure (an OperationalError, not TopicBusy) instead of a hung test run.
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = 5000")
         try:
             yield
         finally:
             other.rollback()
+            with connection.cursor() as cursor:
+                cursor.execute("RESET statement_timeout")
 
 
 @pytest.fixture
