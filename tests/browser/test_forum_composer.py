@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from extranet.forum.models import Post
 from extranet.spaces.roles import Role
+from tests.browser import axe
 from tests.browser.test_member_journey import PASSWORD, log_in
-from tests.browser.test_public_site import AXE, AXE_RUN
 from tests.factories.extranet import SpaceFactory, make_member, make_topic
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,11 +31,6 @@ def forum():
         password=PASSWORD,
     )
     return {"space": space, "topic": topic, "member": member}
-
-
-def _axe_violations(page):
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(AXE_RUN)
 
 
 def test_a_member_formats_a_reply_with_the_toolbar_and_sees_the_live_preview(new_page, forum):
@@ -73,11 +68,11 @@ def test_the_topic_and_notification_pages_have_no_axe_violation(new_page, forum)
         "/extranet/notifications/",
     ):
         page.goto(path)
-        assert _axe_violations(page) == [], path
+        assert axe.violations(page) == [], path
     page.goto(f"/extranet/{space.slug}/sujets/{topic.pk}/")
     page.get_by_role("link", name="Notifications de ce sujet").click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    assert _axe_violations(page) == [], page.url
+    assert axe.violations(page) == [], page.url
 
 
 def test_a_moderator_records_who_came_and_the_page_has_no_axe_violation(new_page):
@@ -97,7 +92,7 @@ def test_a_moderator_records_who_came_and_the_page_has_no_axe_violation(new_page
     log_in(page, moderator.email)
     page.goto(f"/extranet/{space.slug}/rencontres/{meeting.pk}/presences/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Relever les présences")
-    assert _axe_violations(page) == []
+    assert axe.violations(page) == []
     absent_box = page.get_by_role("checkbox", name=absent.get_full_name())
     expect(absent_box).to_be_checked()  # pre-filled from the sign-ups
     absent_box.uncheck()

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from extranet.forum.models import Mention, Post
 from extranet.spaces.roles import Role
-from tests.browser.test_forum_composer import _axe_violations
+from tests.browser import axe
 from tests.browser.test_member_journey import PASSWORD, log_in
 from tests.factories.extranet import SpaceFactory, make_member, make_topic
 
@@ -64,7 +64,7 @@ def test_a_member_picks_a_mention_with_the_keyboard_and_the_reply_links_them(new
     expect(options).to_have_text(["Hélène Dupré – Mairie d'Albi", "Héloïse Martin"])
     expect(options.nth(0)).to_have_attribute("aria-selected", "true")
     expect(message).to_have_attribute("aria-activedescendant", options.nth(0).get_attribute("id"))
-    assert _axe_violations(page) == []  # with the list open
+    assert axe.violations(page) == []  # with the list open
 
     message.press("ArrowDown")
     expect(options.nth(1)).to_have_attribute("aria-selected", "true")
@@ -114,7 +114,7 @@ def test_a_member_quotes_a_post_into_the_reply_being_written(new_page, forum):
         )
     )
     expect(page).to_have_url(f"/extranet/{space.slug}/sujets/{topic.pk}/")  # no page load
-    assert _axe_violations(page) == []
+    assert axe.violations(page) == []
 
     message.press("End")
     message.press_sequentially("Très utile.")

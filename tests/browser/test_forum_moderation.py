@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 
 from extranet.forum.models import FlagStatus, ModerationKind
 from extranet.spaces.roles import Role
+from tests.browser import axe
 from tests.browser.test_member_journey import PASSWORD, log_in
-from tests.browser.test_public_site import AXE, AXE_RUN
 from tests.factories.extranet import SpaceFactory, make_member, make_topic
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -37,11 +37,6 @@ def forum():
     return {"space": space, "topic": topic, "member": member, "animator": animator}
 
 
-def _axe_violations(page):
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(AXE_RUN)
-
-
 def test_a_member_flags_a_post_and_a_moderator_hides_it_from_the_queue(new_page, forum):
     space, topic = forum["space"], forum["topic"]
     post = topic.posts.get()
@@ -51,7 +46,7 @@ def test_a_member_flags_a_post_and_a_moderator_hides_it_from_the_queue(new_page,
     page.goto(f"/extranet/{space.slug}/sujets/{topic.pk}/")
     page.get_by_role("link", name="Signaler le message de Noor").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Signaler un message")
-    assert _axe_violations(page) == [], page.url
+    assert axe.violations(page) == [], page.url
     page.get_by_label("Spam").check()
     page.get_by_role("button", name="Signaler le message").click()
     expect(page.get_by_text("Merci, le message est signalé")).to_be_visible()
@@ -64,12 +59,12 @@ def test_a_member_flags_a_post_and_a_moderator_hides_it_from_the_queue(new_page,
     nav.get_by_role("link", name="Modération 1 signalement à traiter").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Modération")
     expect(page.get_by_text("Spam : 1")).to_be_visible()
-    assert _axe_violations(page) == [], page.url
+    assert axe.violations(page) == [], page.url
     page.get_by_label("Motif du masquage").fill("Publicité")
     page.get_by_role("button", name="Masquer le message de Noor").click()
     expect(page.get_by_text("Le message est masqué pour les membres")).to_be_visible()
     expect(page.get_by_text("Aucun signalement à traiter.")).to_be_visible()
-    assert _axe_violations(page) == [], page.url
+    assert axe.violations(page) == [], page.url
 
     post.refresh_from_db()
     assert post.is_hidden and post.hidden_reason == "Publicité"

@@ -7,7 +7,6 @@ rules are WCAG 2.1 A and AA plus axe's best practices.
 """
 
 import datetime
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -16,17 +15,11 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from cms.navigation.settings import FooterSettings
+from tests.browser import axe
 from tests.factories import cms as factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-AXE = Path(__file__).parent / "vendor" / "axe-4.14.1.min.js"
-AXE_RUN = """async () => {
-  const result = await axe.run(document, {
-    runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
-  });
-  return result.violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "));
-}"""
 PHONE = {"width": 390, "height": 844}
 
 
@@ -104,8 +97,7 @@ def test_every_public_template_has_no_axe_violation(site, new_page):
     found = {}
     for url in _urls(tree, pages):
         page.goto(url)
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate(AXE_RUN)
+        violations = axe.violations(page)
         if violations:
             found[url] = violations
     assert found == {}
