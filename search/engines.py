@@ -44,6 +44,9 @@ FACETS = ("kind", "theme", "territory", "space", "year")
 FACET_SIZE = 50
 LABELLED_FACETS = {"theme": FacetValue.Facet.THEME, "territory": FacetValue.Facet.TERRITORY}
 RELEVANCE, DATE = "relevance", "date"
+#: How the clauses of a plan combine: every word (the search itself), or any of them (the
+#: approximate results of ``search.service`` when every word finds nothing).
+ALL_WORDS, ANY_WORD = "all", "any"
 #: Longest a search statement may run on PostgreSQL (``SEARCH_STATEMENT_TIMEOUT_MS``).
 DEFAULT_STATEMENT_TIMEOUT_MS = 1000
 
@@ -79,6 +82,8 @@ class SearchRequest:
     offset: int = 0
     limit: int = 20
     with_facets: bool = True
+    #: ``ALL_WORDS`` or ``ANY_WORD`` (approximate results, best partial matches first).
+    match: str = ALL_WORDS
     #: The time the time rule is checked at (``search.models.readable_now``).
     now: datetime.datetime = field(default_factory=lambda: timezone.now())
 
@@ -124,9 +129,10 @@ def engine_error(error):
     return EngineUnavailable(str(error))
 
 
-def plan_to_query(plan, analysed):
+def plan_to_query(plan, analysed, match=ALL_WORDS):
     """The plan as modelsearch query objects. ``analysed``: database backends match our
-    terms; engines that analyse French themselves get the readable texts."""
+    terms; engines that analyse French themselves get the readable texts. ``ANY_WORD``: an OR
+    of the clauses, whose ranking puts the documents with the most words first."""
     clauses = []
     for clause in plan.clauses:
         alternatives = [
@@ -134,7 +140,9 @@ def plan_to_query(plan, analysed):
             for alt in clause.alternatives
         ]
         clauses.append(alternatives[0] if len(alternatives) == 1 else Or(alternatives))
-    return clauses[0] if len(clauses) == 1 else And(clauses)
+    if len(clauses) == 1:
+        return clauses[0]
+    return Or(clauses) if match == ANY_WORD else And(clauses)
 
 
 def _day_start(day):
@@ -606,7 +614,9 @@ class DatabaseEngine:
 
     def _compiler(self, queryset, request):
         return self._compiler_class()(
-            queryset, plan_to_query(request.plan, analysed=True), order_by_relevance=True
+            queryset,
+            plan_to_query(request.plan, analysed=True, match=request.match),
+            order_by_relevance=True,
         )
 
     def _matched(self, queryset, request):
@@ -762,13 +772,19 @@ class FallbackEngine(DatabaseEngine):
         return PageOrder(scored=False, by_score=False)
 
     def _matched(self, queryset, request):
+        any_word = Q()
         for clause in request.plan.clauses:
             condition = Q()
             for alternative in clause.alternatives:
                 condition |= Q(title__icontains=alternative.text) | Q(
                     body__icontains=alternative.text
                 )
-            queryset = queryset.filter(condition)
+            if request.match == ANY_WORD:
+                any_word |= condition
+            else:
+                queryset = queryset.filter(condition)
+        if request.match == ANY_WORD:
+            queryset = queryset.filter(any_word)
         return queryset.order_by(F("date").desc(nulls_last=True), "-pk")
 
     def statement_timeout_ms(self):
@@ -779,6 +795,27 @@ class FallbackEngine(DatabaseEngine):
         queryset = SearchDocument.objects.for_audience(audience).filter(title__icontains=prefix)
         with statement_time_limit(self.statement_timeout_ms()):
             return list(queryset.order_by(F("date").desc(nulls_last=True), "-pk")[:limit])
+
+
+def fuzzy(query):
+    """``query`` (a ``multi_match`` or ``match`` compiled by modelsearch) tolerating typos:
+    ``fuzziness: AUTO`` on each of its ``multi_match`` or ``match`` clauses."""
+    if isinstance(query, dict):
+        for key, value in query.items():
+            if key == "multi_match" and isinstance(value, dict):
+                value.setdefault("fuzziness", "AUTO")
+                if value.get("type") in ("cross_fields", "phrase", "phrase_prefix"):
+                    value["type"] = "best_fields"  # fuzziness is refused for these types
+            elif key == "match" and isinstance(value, dict):
+                for options in value.values():
+                    if isinstance(options, dict):
+                        options.setdefault("fuzziness", "AUTO")
+            else:
+                fuzzy(value)
+    elif isinstance(query, list):
+        for item in query:
+            fuzzy(item)
+    return query
 
 
 class ElasticsearchEngine:
@@ -844,7 +881,10 @@ class ElasticsearchEngine:
             if facet != skip and filters.selected(facet)
         ]
 
-    def inner_query(self, plan):
+    def inner_query(self, plan, match=ALL_WORDS):
+        """``ANY_WORD`` (approximate results): any clause, each word matched with the
+        engine's fuzziness (``AUTO``: one edit from 3 letters, two from 6), so a misspelt word
+        still finds its document; the score puts the documents with the most words first."""
         if plan.is_empty:
             return {"match_all": {}}
         # One multi_match per alternative over the mapping's fields and boosts (compiled by
@@ -860,11 +900,17 @@ class ElasticsearchEngine:
                 )
                 for alt in clause.alternatives
             ]
+            if match == ANY_WORD:
+                alternatives = [fuzzy(alternative) for alternative in alternatives]
             if len(alternatives) == 1:
                 clauses.append(alternatives[0])
             else:
                 clauses.append({"bool": {"should": alternatives, "minimum_should_match": 1}})
-        return clauses[0] if len(clauses) == 1 else {"bool": {"must": clauses}}
+        if len(clauses) == 1:
+            return clauses[0]
+        if match == ANY_WORD:
+            return {"bool": {"should": clauses, "minimum_should_match": 1}}
+        return {"bool": {"must": clauses}}
 
     def body(self, request):
         """The whole request body. Pure: built and inspected without a cluster in the tests.
@@ -890,7 +936,12 @@ class ElasticsearchEngine:
         if date_range:
             query_filters.append({"range": {self.columns["date"]: date_range}})
         body = {
-            "query": {"bool": {"must": self.inner_query(request.plan), "filter": query_filters}},
+            "query": {
+                "bool": {
+                    "must": self.inner_query(request.plan, request.match),
+                    "filter": query_filters,
+                }
+            },
             "from": request.offset,
             "size": request.limit,
             "track_total_hits": True,

@@ -21,6 +21,7 @@ from django.utils import timezone
 from modelsearch import index
 
 from search.analysis import fold, index_text, rewrite
+from search.analysis.pipeline import engine_extra_forms
 from search.fields import AnalysedCharField, AnalysedTextField
 
 PUBLIC = "public"
@@ -218,7 +219,10 @@ class SearchDocument(index.Indexed, models.Model):
         """Readable text for an engine that analyses French itself (Elasticsearch)."""
         if field_name == "labels_text":
             return rewrite(self._labels())
-        return rewrite(getattr(self, field_name) or "")
+        text = getattr(self, field_name) or ""
+        # What the engine's tokenizer misses and our analysis finds: ``sociolinguistiques``
+        # for ``socio-linguistiques``, ``Conf At`` for ``Conf'At`` (``engine_extra_forms``).
+        return " ".join([rewrite(text), *engine_extra_forms(text)])
 
 
 class DocumentEntry(models.Model):
@@ -334,3 +338,28 @@ class IndexChange(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} {self.content_type_id}:{self.object_id}"
+
+
+class SearchWord(models.Model):
+    """A word of the index's own vocabulary, for « Vouliez-vous dire … ? » (``search.spelling``).
+
+    Folded words (``laicite``) of the **public** documents only, so that a correction is never
+    drawn from what only members or editors may read; the service also shows a correction only
+    when it finds something the caller may see. Filled from the documents written since the
+    latest word's ``seen_at`` (``search.spelling.refresh``), lazily, when a search finds
+    nothing; ``search.spelling.reset`` starts it again from scratch. On PostgreSQL a trigram index
+    (``pg_trgm``, migration 0014) finds the near words.
+    """
+
+    word = models.CharField("mot", max_length=60, unique=True)
+    # How the documents write it (``laïcité``): what « Vouliez-vous dire … ? » shows.
+    form = models.CharField("graphie", max_length=60)
+    # The ``updated_at`` of the latest document read: where the next refresh starts.
+    seen_at = models.DateTimeField("lu le", db_index=True)
+
+    class Meta:
+        verbose_name = "mot du vocabulaire"
+        verbose_name_plural = "mots du vocabulaire"
+
+    def __str__(self):
+        return self.word

@@ -7,7 +7,12 @@ Rules every result obeys (one test each in tests/search/test_service_visibility.
   its restrictions let in, and by the editors who see them in the Wagtail admin;
 - the total, the facets, the snippets and the suggestions are computed on that same set;
 - documents are only ever built for live, visible content (``search.documents``), so drafts,
-  unpublished pages and hidden posts never reach the index at all.
+  unpublished pages and hidden posts never reach the index at all;
+- never silence (tests/search/test_never_silence.py): every word first; if that finds
+  nothing, the query with its misspelt words corrected from the vocabulary of public documents
+  (``search.spelling``), then the documents with any of the words, best partial matches
+  first (fuzzy on Elasticsearch), flagged ``approximate`` (« Résultats approchants »); a
+  correction is offered (``did_you_mean``) only when it finds something the caller may see.
 
 Failure modes: bad input raises ``InvalidSearch`` (a 400 with French messages); an engine that
 does not answer gives results from the database rows with ``degraded=True``; if even that fails,
@@ -17,7 +22,7 @@ does not answer gives results from the database rows with ``degraded=True``; if 
 import logging
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import DatabaseError
 
@@ -26,6 +31,7 @@ from search.analysis.pipeline import TOKEN_RE, fold
 from search.analysis.queries import parse
 from search.audience import audience_tokens
 from search.engines import (
+    ANY_WORD,
     FACETS,
     EngineRejected,
     EngineUnavailable,
@@ -36,6 +42,7 @@ from search.engines import (
 from search.forms import InvalidSearch, clean_query_text, validate_search
 from search.highlight import highlight, snippet
 from search.models import Kind, is_restricted_audience
+from search.spelling import correct
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +90,10 @@ class SearchResponse:
     facets: dict = field(default_factory=dict)
     degraded: bool = False
     truncated: bool = False
+    #: Not every word was found: the best partial or corrected matches.
+    approximate: bool = False
+    #: The corrected query (« Vouliez-vous dire … ? »), "" when there is none.
+    did_you_mean: str = ""
 
     @property
     def pages(self):
@@ -158,6 +169,21 @@ def search_from_query_dict(user, query_dict):
     return search_with_parameters(user, validate_search(query_dict))
 
 
+def _never_silent(request, text, degraded):
+    """When every word finds nothing: the corrected query, every word, then any word of it
+    (or of the query itself). Returns ``(request, outcome, degraded, did_you_mean)``."""
+    corrected = correct(text)
+    if corrected:
+        request = replace(request, plan=parse(corrected))
+        outcome, degraded = _run(default_engine(), request)
+        if outcome.total:
+            return request, outcome, degraded, corrected
+    # One word: the same match again on the database, but fuzzy on Elasticsearch.
+    request = replace(request, match=ANY_WORD)
+    outcome, degraded = _run(default_engine(), request)
+    return request, outcome, degraded, corrected if outcome.total and corrected else ""
+
+
 def search_with_parameters(user, parameters):
     plan = parse(parameters["q"])
     page, page_size = parameters["page"], parameters["page_size"]
@@ -170,6 +196,11 @@ def search_with_parameters(user, parameters):
         limit=page_size,
     )
     outcome, degraded = _run(default_engine(), request)
+    approximate, did_you_mean = False, ""
+    if not outcome.total and not plan.is_empty:
+        request, retried, degraded, did_you_mean = _never_silent(request, parameters["q"], degraded)
+        if retried.total:
+            outcome, approximate, plan = retried, True, request.plan
     terms = plan.all_terms()
     facets = {
         facet: [
@@ -188,6 +219,8 @@ def search_with_parameters(user, parameters):
         facets=facets,
         degraded=degraded,
         truncated=plan.truncated,
+        approximate=approximate,
+        did_you_mean=did_you_mean,
     )
 
 
@@ -200,6 +233,14 @@ def _prefix_text(prefix):
     return " ".join(words)
 
 
+def _suggested(audience, text, prefix, limit):
+    try:
+        return default_engine().suggest(audience, text, limit * 2)
+    except (EngineUnavailable, EngineRejected, DatabaseError) as error:
+        logger.warning("Suggestions from the fallback: %s", error)
+        return FallbackEngine().suggest(audience, prefix, limit * 2)
+
+
 def suggest(user, prefix, limit=SUGGEST_LIMIT):
     """Titles of documents ``user`` may see that start like ``prefix`` (autocomplete).
 
@@ -209,12 +250,13 @@ def suggest(user, prefix, limit=SUGGEST_LIMIT):
     if len(text) < SUGGEST_MIN_LENGTH:
         return []
     audience = audience_tokens(user)
-    engine = default_engine()
-    try:
-        documents = engine.suggest(audience, text, limit * 2)
-    except (EngineUnavailable, EngineRejected, DatabaseError) as error:
-        logger.warning("Suggestions from the fallback: %s", error)
-        documents = FallbackEngine().suggest(audience, prefix.strip(), limit * 2)
+    documents = _suggested(audience, text, prefix.strip(), limit)
+    if not documents:
+        # A missing or doubled letter: the words corrected from the public vocabulary
+        # (``search.spelling``), then the same audience-filtered suggestions.
+        corrected = correct(prefix)
+        if corrected:
+            documents = _suggested(audience, _prefix_text(corrected), corrected.strip(), limit)
     suggestions, seen = [], set()
     for document in documents:
         if document.title in seen:

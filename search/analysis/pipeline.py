@@ -18,6 +18,10 @@ _SEP_RE = re.compile(_SEP_CLASS)
 # A word, possibly glued to others by separators (``acteur·rice·s``, ``Hautes-Pyrénées``,
 # ``1.5``): kept whole so that inclusive writing can be recognised, split afterwards.
 TOKEN_RE = re.compile(rf"[^\W_]+(?:{_SEP_CLASS}[^\W_]+)*")
+# The hyphens of a compound (``socio-linguistiques``), not the other separators (``1.5``,
+# ``acteur·rice·s``).
+HYPHENS = "-\u2010\u2011"
+_HYPHEN_RE = re.compile("[" + re.escape(HYPHENS) + "]")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "oe", "Æ": "ae", "ß": "ss"})
 
 
@@ -69,12 +73,46 @@ def _word_terms(token_text):
     # millions of them (a rebuild spends most of its Python time here otherwise).
     forms = inclusive_forms(token_text)
     parts = forms if forms else _SEP_RE.split(token_text)
+    if not forms:
+        joined = joined_compound(token_text)
+        if joined:
+            parts = [*parts, joined]
     terms = []
     for part in parts:
         term = term_of(part)
         if term and term not in terms:
             terms.append(term)
     return tuple(terms)
+
+
+def joined_compound(token_text):
+    """``sociolinguistiques`` for ``socio-linguistiques`` (letters joined by hyphens only),
+    else ``None``: a compound is indexed in both spellings, and a query for either finds
+    the other (``queries.parse``)."""
+    parts = _HYPHEN_RE.split(token_text)
+    if len(parts) < 2 or not all(part.isalpha() for part in parts):
+        return None
+    return "".join(parts)
+
+
+# Elided words of more than one letter (``qu'il``, ``jusqu'ici``): the engines' elision filter
+# removes them; any other word before an apostrophe is part of a name (``Conf'At``).
+_ELIDED = frozenset({"qu", "jusqu", "quoiqu", "lorsqu", "puisqu", "presqu", "quelqu"})
+_APOSTROPHE_WORD_RE = re.compile(r"([^\W_]+)'([^\W_]+)")
+
+
+def engine_extra_forms(text):
+    """Words the engines' tokenizer would not give for ``text`` but our analysis does: the
+    joined form of each hyphenated compound (the engine splits at the hyphen) and the two
+    words of a name with an apostrophe (``Conf'At``: the engine keeps ``conf'at`` whole, a
+    query spells ``Conf At`` or ``Conf’At``, which the plan splits like the database does)."""
+    text = normalise_apostrophes(text or "")
+    forms = [word for t in TOKEN_RE.finditer(text) if (word := joined_compound(t.group(0)))]
+    for match in _APOSTROPHE_WORD_RE.finditer(text):
+        left = match.group(1)
+        if len(left) > 1 and fold(left) not in _ELIDED:
+            forms.extend(match.groups())
+    return forms
 
 
 def word_terms(token_text):

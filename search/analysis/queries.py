@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .gender import gendered_terms
 from .inclusive import SEPARATORS, inclusive_forms
-from .pipeline import TOKEN_RE, analyse, normalise_apostrophes, term_of
+from .pipeline import TOKEN_RE, analyse, joined_compound, normalise_apostrophes, term_of
 from .synonyms import ABBREVIATIONS, canonical_abbreviations
 
 # Beyond this many clauses a query stops being a search and becomes a denial of service:
@@ -81,11 +81,31 @@ def _units(text):
             if alternatives:
                 units.append(tuple(alternatives.values()))
             continue
+        compound = _compound_unit(token)
+        if compound:
+            units.append(compound)
+            continue
         for part in _SEP_RE.split(token):
             term = term_of(part)
             if term:
                 units.append((Alternative((term,), part),))
     return units
+
+
+def _compound_unit(token):
+    """A hyphenated compound as one unit: its parts together, or its joined form
+    (``socio-linguistiques`` finds ``sociolinguistiques`` and back, the index holding both
+    for a hyphenated text). Not when a part is an abbreviation (``FLE-FLI``: each is matched
+    with its expansion) or a stop word."""
+    joined = joined_compound(token)
+    if not joined:
+        return None
+    parts = _SEP_RE.split(token)
+    terms = tuple(term_of(part) for part in parts)
+    joined_term = term_of(joined)
+    if not joined_term or not all(terms) or any(t in synonym_index() for t in terms):
+        return None
+    return (Alternative(terms, " ".join(parts)), Alternative((joined_term,), joined))
 
 
 def _synonym_match(units, position):

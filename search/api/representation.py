@@ -51,4 +51,8 @@ def response_data(response):
         },
         "degraded": response.degraded,
         "truncated": response.truncated,
+        # Not every word was found: the best partial or corrected matches (« Résultats
+        # approchants »), and the corrected query (« Vouliez-vous dire … ? ») or null.
+        "approximate": response.approximate,
+        "did_you_mean": response.did_you_mean or None,
     }

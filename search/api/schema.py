@@ -77,6 +77,15 @@ class SearchResponseSerializer(serializers.Serializer):
         help_text="Vrai quand le moteur est indisponible et que la base a répondu."
     )
     truncated = serializers.BooleanField(help_text="Vrai quand la requête a été tronquée.")
+    approximate = serializers.BooleanField(
+        help_text="Vrai quand aucun résultat ne contient tous les mots : les plus proches "
+        "(« Résultats approchants »), éventuellement ceux de la requête corrigée."
+    )
+    did_you_mean = serializers.CharField(
+        allow_null=True,
+        help_text="La requête aux mots mal orthographiés corrigés (« Vouliez-vous dire … ? »), "
+        "ou null.",
+    )
 
 
 class SuggestionSerializer(serializers.Serializer):

@@ -167,6 +167,12 @@ def search_page(request):
             pagination=_pagination(params, response),
             first_number=(response.page - 1) * response.page_size + 1,
             first_page_url="?" + _querystring(params, page=None),
+            # The corrected query with the same filters, from its first page.
+            did_you_mean_url=(
+                "?" + _querystring(params, q=response.did_you_mean, page=None)
+                if response.did_you_mean
+                else ""
+            ),
             sort_links=[
                 {
                     "label": label,
