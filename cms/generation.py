@@ -32,12 +32,14 @@ What must hold:
   long import in one transaction does not block editors publishing), and a rolled-back row
   vanishes with its transaction. Tokens are random, so a token of a rolled-back transaction is
   never reused (SQLite may reuse its id); old rows of a scope are pruned on commit.
-- **One generation per scope**, so that a change makes cold only what it can affect:
-  ``CONTENT`` keys everything that shows pages (the pages endpoint, the home page, the menus)
-  and is bumped by every trigger, since pages embed images, documents, taxonomies and each
-  other; ``MEDIA`` keys the image and document endpoints, whose answers show no page, and is
-  bumped only by changes to images, documents, their collections and tags (and sites, to be
-  safe). Publishing a page leaves the image and document answers cached.
+- **Named generations, so that a change makes cold only what it can affect.** A cached
+  answer is keyed by the tokens of the few scopes it depends on, all read in one query:
+  ``CONTENT`` (everything that shows pages; bumped by the wide changes: moves, deletions,
+  restrictions, taxonomies, footer, sites, images and documents, and a publication of a page
+  that has children), ``MEDIA`` (the image and document endpoints, whose answers show no
+  page), ``type:<app.model>`` (the listings of a page type; ``PAGES``, the type of every
+  page, keys untyped listings, the home page and the menus) and ``page:<id>`` (one page's
+  detail). Which scopes a change bumps is decided in one place, ``cms.invalidation``.
 """
 
 import contextvars
@@ -48,11 +50,24 @@ from django.db import connection, models, transaction
 
 CONTENT = "content"
 MEDIA = "media"
+# The listings of every page type (``type=wagtailcore.Page``, no ``type``), the home page, the
+# menus: every publication bumps it.
+PAGES = "type:wagtailcore.page"
 # The token when a scope has no row yet (a new database, or a test database just flushed).
 INITIAL_TOKEN = "0.000000:initial"
 
 # The current request's tokens by scope (``None`` outside a request).
 _request_tokens = contextvars.ContextVar("cms_generation_request_tokens", default=None)
+
+
+def type_scope(model):
+    """The scope of the listings of ``model`` (a page class)."""
+    return f"type:{model._meta.label_lower}"
+
+
+def page_scope(page_id):
+    """The scope of the detail of the page ``page_id``."""
+    return f"page:{page_id}"
 
 
 class ContentGeneration(models.Model):
@@ -79,53 +94,82 @@ def generation_started(token):
     return float(token.split(":", 1)[0])
 
 
-def current_generation(scope=CONTENT):
+def current_generations(*scopes):
+    """The current token of each of ``scopes``, in order: the ones this request has not read
+    yet are read together, in one query."""
     memo = _request_tokens.get()
-    if memo is not None and scope in memo:
-        return memo[scope]
-    token = (
-        ContentGeneration.objects.filter(scope=scope)
-        .order_by("-id")
-        .values_list("token", flat=True)
-        .first()
-    ) or INITIAL_TOKEN
+    known = memo if memo is not None else {}
+    missing = [scope for scope in dict.fromkeys(scopes) if scope not in known]
+    if missing:
+        latest = {}
+        rows = ContentGeneration.objects.filter(scope__in=missing).values_list(
+            "scope", "id", "token"
+        )
+        for scope, row_id, token in rows:
+            if scope not in latest or row_id > latest[scope][0]:
+                latest[scope] = (row_id, token)
+        read = {scope: latest.get(scope, (0, INITIAL_TOKEN))[1] for scope in missing}
+        if memo is not None:
+            memo.update(read)
+        known = {**known, **read}
+    return tuple(known[scope] for scope in scopes)
+
+
+def current_generation(scope=CONTENT):
+    return current_generations(scope)[0]
+
+
+def bump_generations(scopes):
+    """Start a new generation of each of ``scopes`` now (in the current transaction, if any);
+    returns the new rows."""
+    scopes = list(dict.fromkeys(scopes))
+    memo = _request_tokens.get()
     if memo is not None:
-        memo[scope] = token
-    return token
+        for scope in scopes:
+            memo.pop(scope, None)  # this request must see its own change
+    return ContentGeneration.objects.bulk_create(
+        [ContentGeneration(scope=scope, token=_new_token()) for scope in scopes]
+    )
 
 
 def bump_generation(scope=CONTENT):
-    """Start a new generation of ``scope`` now (in the current transaction, if any)."""
-    memo = _request_tokens.get()
-    if memo is not None:
-        memo.pop(scope, None)  # this request must see its own change
-    return ContentGeneration.objects.create(scope=scope, token=_new_token())
+    return bump_generations([scope])[0]
 
 
-def _bump_and_prune(scope):
-    latest = bump_generation(scope)
-    ContentGeneration.objects.filter(scope=scope, id__lt=latest.id).delete()
+def _bump_and_prune(scopes):
+    rows = bump_generations(scopes)
+    if any(row.pk is None for row in rows):  # a backend that returns no ids: prune nothing
+        return
+    ContentGeneration.objects.filter(
+        scope__in=[row.scope for row in rows], id__lt=min(row.pk for row in rows)
+    ).delete()
+
+
+def invalidate_scopes(scopes):
+    """Bump now and again on commit (module docstring); outside a transaction, once."""
+    scopes = list(dict.fromkeys(scopes))
+    if not scopes:
+        return
+    if not connection.in_atomic_block:
+        _bump_and_prune(scopes)
+        return
+    bump_generations(scopes)
+    transaction.on_commit(lambda: _bump_and_prune(scopes), robust=True)
 
 
 def invalidate_scope(scope=CONTENT):
-    """Bump now and again on commit (module docstring); outside a transaction, once."""
-    if not connection.in_atomic_block:
-        _bump_and_prune(scope)
-        return
-    bump_generation(scope)
-    transaction.on_commit(lambda: _bump_and_prune(scope), robust=True)
+    invalidate_scopes([scope])
 
 
 def invalidate(**kwargs):
-    """Signal receiver: a change that can alter answers showing pages."""
+    """Signal receiver: a change that can alter any answer showing pages (a wide change)."""
     invalidate_scope(CONTENT)
 
 
 def invalidate_media(**kwargs):
     """Signal receiver: a change to images or documents, shown by their endpoints and by
     the pages that embed them."""
-    invalidate_scope(MEDIA)
-    invalidate_scope(CONTENT)
+    invalidate_scopes([MEDIA, CONTENT])
 
 
 class GenerationPerRequestMiddleware:

@@ -1,9 +1,11 @@
 """Response cache of the home page, the heaviest page of the site (latest news, briefs,
 events, featured dossiers, themes: ≈ 0.2 s of CPU to render, docs/benchmarks.md).
 
-The home page shows the same to everyone, so its rendered HTML is kept in the cache under the
-content generation (``cms.generation``): any publication, unpublication, move, deletion, new
-image, taxonomy or footer change starts a new generation and the next request renders again.
+The home page shows the same to everyone, so its rendered HTML is kept in the cache under two
+named generations (``cms.generation``): ``content`` (the wide changes: a move, a deletion, a
+restriction, an image, a taxonomy, the footer) and ``PAGES``, which every publication and
+unpublication bumps (the page lists the latest pages of several types, the menu and the
+footer's pages): the next request renders again.
 Two things change the page without any write, and bound how long an entry lives:
 - the upcoming events: one leaves the list when it ends, so an entry expires when the first
   event it shows ends;
@@ -22,13 +24,16 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.http import urlencode
 
-from cms.api.cache import MAX_ENTRY_SECONDS, _horizon
-from cms.generation import current_generation
+from cms.api.cache import MAX_ENTRY_SECONDS, publication_horizon
+from cms.generation import CONTENT, PAGES, current_generations
+
+# What the page shows, by generation (module docstring).
+SCOPES = (CONTENT, PAGES)
 
 
-def _key(request, generation):
+def _key(request, tokens):
     query = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
-    return f"cms-home:{generation}:{request.get_host()}:{request.path}?{query}"
+    return f"cms-home:{':'.join(tokens)}:{request.get_host()}:{request.path}?{query}"
 
 
 def _cacheable(request):
@@ -48,8 +53,8 @@ def serve_cached(request, render):
     """The cached page for ``request``, or ``render()`` (a TemplateResponse) stored."""
     if not _cacheable(request):
         return render()
-    generation = current_generation()  # before any database read (see cms.api.cache)
-    key = _key(request, generation)
+    tokens = current_generations(*SCOPES)  # before any database read (see cms.api.cache)
+    key = _key(request, tokens)
     entry = cache.get(key)
     if entry is not None:
         content, content_type = entry
@@ -61,7 +66,7 @@ def serve_cached(request, render):
     now = time.time()
     expires = min(
         now + MAX_ENTRY_SECONDS,
-        _horizon(generation),
+        publication_horizon(),
         _events_horizon(response.context_data or {}),
     )
     timeout = math.floor(expires - now)

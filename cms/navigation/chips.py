@@ -5,7 +5,7 @@ that page's type filtered by the chip (« Éducation » on a news item → the n
 The listing of a type is the live, public index page of the site that lists it
 (``ListingIndexPage.listing_item_model``). A chip stays plain text when the type has no such
 index, or when that index does not filter by the chip's kind (the Flash Info filter by year
-only). The map of listings is read once per content generation (see ``menus``).
+only). The map of listings is read once per generation of every page (see ``menus``).
 """
 
 from dataclasses import dataclass

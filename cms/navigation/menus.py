@@ -10,9 +10,10 @@ Rules:
 - the footer links to the pages chosen in ``FooterSettings``, only while they are live and
   public, and always to the Flash Info subscription and the site plan.
 
-The menu and the footer are read on every page, so they are kept in the cache under the
-content generation (``cms.generation``): any publication, move, deletion or change of the
-footer settings starts a new generation, and the next request reads the database again.
+The menu and the footer are read on every page, so they are kept in the cache under two named
+generations (``cms.generation``): ``content`` (a move, a deletion, a restriction, a change of
+the footer settings) and ``PAGES``, which every publication and unpublication bumps (any page
+may enter the menu or be a footer's page); the next request reads the database again.
 """
 
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import Page, Site
 
-from cms.generation import current_generation
+from cms.generation import CONTENT, PAGES, current_generations
 
 from .settings import FooterSettings
 
@@ -39,11 +40,11 @@ def _site(request):
 
 
 def cached_for_site(request, name, compute):
-    """``compute(site)``, kept in the cache under the content generation and the site."""
+    """``compute(site)``, kept in the cache under the generations of every page and the site."""
     site = _site(request)
     if site is None:
         return compute(None)
-    key = f"cms-nav:{current_generation()}:{site.pk}:{name}"
+    key = f"cms-nav:{':'.join(current_generations(CONTENT, PAGES))}:{site.pk}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute(site)

@@ -256,13 +256,14 @@ def test_entries_end_at_the_next_expiry(client, news):
 def test_a_change_starts_a_new_generation_at_once_and_again_when_it_commits(
     tree, django_capture_on_commit_callbacks
 ):
-    before = generation.current_generation()
+    # PAGES: the generation every publication bumps (the home page, untyped listings).
+    before = generation.current_generation(generation.PAGES)
     with django_capture_on_commit_callbacks(execute=True):
         factories.make_news(tree.news_index)
-        in_transaction = generation.current_generation()
+        in_transaction = generation.current_generation(generation.PAGES)
 
     assert before != in_transaction  # the writer's own transaction sees its change at once
-    assert generation.current_generation() not in (before, in_transaction)
+    assert generation.current_generation(generation.PAGES) not in (before, in_transaction)
 
 
 def test_older_generations_are_pruned_when_a_change_commits(
@@ -272,8 +273,9 @@ def test_older_generations_are_pruned_when_a_change_commits(
         factories.make_news(tree.news_index)
         factories.make_news(tree.news_index)
 
-    rows = generation.ContentGeneration.objects.filter(scope=generation.CONTENT)
-    assert [row.token for row in rows] == [generation.current_generation()]
+    for scope in (generation.CONTENT, generation.PAGES, "type:cms.newspage"):
+        rows = generation.ContentGeneration.objects.filter(scope=scope)
+        assert [row.token for row in rows] == [generation.current_generation(scope)]
 
 
 def test_the_generation_is_read_once_per_request(client, tree, news):
@@ -290,9 +292,9 @@ def test_a_request_sees_a_generation_its_own_change_started(rf, news):
     tokens = []
 
     def view(request):
-        tokens.append(generation.current_generation())
+        tokens.append(generation.current_generation(generation.PAGES))
         news.unpublish()
-        tokens.append(generation.current_generation())
+        tokens.append(generation.current_generation(generation.PAGES))
 
     generation.GenerationPerRequestMiddleware(view)(rf.get("/"))
 
