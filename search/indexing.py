@@ -156,6 +156,12 @@ def _backends():
     return backends
 
 
+def write_backends():
+    """The configured backends with automatic updates, as ``(name, backend)``, built once per
+    configuration (``search.admin_indexes`` writes Wagtail's own indexes through them)."""
+    return _backends()
+
+
 def _is_postgres_backend(backend):
     if connections[router.db_for_write(SearchDocument)].vendor != "postgresql":
         return False

@@ -26,7 +26,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from search import engine_indexes, indexing
+from search import admin_indexes, engine_indexes, indexing
 from search.documents import builder_for_model, builders
 from search.engines import EngineUnavailable
 from search.models import IndexChange, SearchDocument
@@ -182,6 +182,10 @@ def _apply_for_type(content_type, actions, now):
         withdraw(SearchDocument.objects.filter(content_type=content_type, object_id__in=gone))
     if built:
         indexing.push(indexing.store_many(content_type, list(built.values()), now))
+    if model is not None and admin_indexes.has_own_index(model):
+        # Its own index (the admin's search) too: a change Wagtail could not write there
+        # while the engine was down was recorded here (``admin_indexes``).
+        admin_indexes.replay(model, list(actions))
     return len(actions)
 
 

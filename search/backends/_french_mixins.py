@@ -7,6 +7,7 @@ from modelsearch.index import SearchField
 from modelsearch.utils import deep_update
 
 from .french import (
+    AUTOCOMPLETE_SEARCH_ANALYZER,
     INDEX_ANALYZER,
     PREPARED_INDEX_ANALYZER,
     SEARCH_ANALYZER,
@@ -24,6 +25,12 @@ def with_french_settings(settings):
 
 
 class FrenchMappingMixin:
+    # Edge n-grams are indexed folded: queries must be folded too (see ``french``).
+    edgengram_analyzer_config = {
+        "analyzer": "edgengram_analyzer",
+        "search_analyzer": AUTOCOMPLETE_SEARCH_ANALYZER,
+    }
+
     def _analyzers(self):
         return PREPARED_ANALYZERS if hasattr(self.model, "engine_text") else FRENCH_ANALYZERS
 

@@ -7,6 +7,8 @@ series (with an ``elasticsearch`` 8 client installed).
 
 from modelsearch.backends import elasticsearch8, elasticsearch9
 
+from search.admin_indexes import AdminIndexWritesMixin
+
 from ._french_mixins import FrenchMappingMixin, with_french_settings
 
 
@@ -24,7 +26,9 @@ class Elasticsearch9AutocompleteQueryCompiler(
     mapping_class = Elasticsearch9Mapping
 
 
-class Elasticsearch9SearchBackend(elasticsearch9.Elasticsearch9SearchBackend):
+class Elasticsearch9SearchBackend(
+    AdminIndexWritesMixin, elasticsearch9.Elasticsearch9SearchBackend
+):
     mapping_class = Elasticsearch9Mapping
     query_compiler_class = Elasticsearch9SearchQueryCompiler
     autocomplete_query_compiler_class = Elasticsearch9AutocompleteQueryCompiler
@@ -45,7 +49,9 @@ class Elasticsearch8AutocompleteQueryCompiler(
     mapping_class = Elasticsearch8Mapping
 
 
-class Elasticsearch8SearchBackend(elasticsearch8.Elasticsearch8SearchBackend):
+class Elasticsearch8SearchBackend(
+    AdminIndexWritesMixin, elasticsearch8.Elasticsearch8SearchBackend
+):
     mapping_class = Elasticsearch8Mapping
     query_compiler_class = Elasticsearch8SearchQueryCompiler
     autocomplete_query_compiler_class = Elasticsearch8AutocompleteQueryCompiler

@@ -23,6 +23,11 @@ from search.analysis.synonyms import ABBREVIATIONS
 INDEX_ANALYZER = "portal_french"
 PREPARED_INDEX_ANALYZER = "portal_french_prepared"
 SEARCH_ANALYZER = "portal_french_search"
+#: What the admin's autocomplete (Wagtail's ``_edgengrams`` fields) analyses a query with: the
+#: edge n-grams are indexed folded (modelsearch's ``edgengram_analyzer``: ``béziers`` →
+#: ``beziers``) and modelsearch searches them with ``standard``, which keeps the accent: an
+#: accented word never found itself.
+AUTOCOMPLETE_SEARCH_ANALYZER = "portal_autocomplete_search"
 
 ELISION_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu",
                     "puisqu", "presqu", "quelqu"]  # fmt: skip
@@ -127,6 +132,11 @@ def french_analysis_settings():
                         "char_filter": char_filter_names,
                         "tokenizer": "standard",
                         "filter": index_filters,
+                    },
+                    AUTOCOMPLETE_SEARCH_ANALYZER: {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": ["asciifolding", "lowercase"],
                     },
                     PREPARED_INDEX_ANALYZER: {
                         "type": "custom",

@@ -10,6 +10,8 @@ docs/search.md).
 
 from modelsearch.backends import opensearch3
 
+from search.admin_indexes import AdminIndexWritesMixin
+
 from ._french_mixins import FrenchMappingMixin, with_french_settings
 
 
@@ -25,7 +27,7 @@ class OpenSearchAutocompleteQueryCompiler(opensearch3.OpenSearch3AutocompleteQue
     mapping_class = OpenSearchMapping
 
 
-class OpenSearchSearchBackend(opensearch3.OpenSearch3SearchBackend):
+class OpenSearchSearchBackend(AdminIndexWritesMixin, opensearch3.OpenSearch3SearchBackend):
     mapping_class = OpenSearchMapping
     query_compiler_class = OpenSearchSearchQueryCompiler
     autocomplete_query_compiler_class = OpenSearchAutocompleteQueryCompiler

@@ -63,6 +63,7 @@ def require_engine():
 def delete_test_indexes():
     client = get_search_backend("default").es
     client.indices.delete(index=f"{PREFIX}*", expand_wildcards="all", ignore_unavailable=True)
+    forget_created_indexes()
 
 
 def current_backend():
@@ -124,20 +125,40 @@ _prepared = {"done": False}
 
 
 def empty_test_indexes():
-    """The documents index emptied (its ids listed and deleted in bulk), the other indexes of
-    this worker (Wagtail's own page index) deleted: creating the documents index with the
-    French analysis costs about a second, emptying it a few milliseconds. (Not
-    ``_delete_by_query``: it belongs to OpenSearch's reindex module, which the node of
-    bin/opensearch does not load.)"""
+    """Every index of this worker emptied (its ids listed and deleted in bulk), not deleted:
+    creating an index with the French analysis costs about a second, emptying it a few
+    milliseconds. The documents index and Wagtail's own ones (the admin's search, created
+    with their mapping by ``search.admin_indexes``) alike. (Not ``_delete_by_query``: it
+    belongs to OpenSearch's reindex module, which the node of bin/opensearch does not load.)"""
     backend = current_backend()
     alias = engine_indexes.alias_of(backend).name
     for name in backend.es.indices.get(index=f"{PREFIX}*", expand_wildcards="all"):
         if name != alias and alias not in _aliases(backend, name):
-            backend.es.indices.delete(index=name)
+            _empty(backend, name)
     ids = engine_indexes.document_ids(backend)
     if ids:
         engine_indexes.delete_ids(backend, ids)
     refresh()
+
+
+def _empty(backend, name):
+    backend.es.indices.refresh(index=name)
+    while True:
+        body = {"query": {"match_all": {}}, "size": 1000, "_source": False}
+        hits = backend.es.search(index=name, body=body)["hits"]["hits"]
+        if not hits:
+            return
+        actions = [{"_op_type": "delete", "_index": name, "_id": hit["_id"]} for hit in hits]
+        backend.bulk(backend.es, actions, raise_on_error=False)
+        backend.es.indices.refresh(index=name)
+
+
+def forget_created_indexes():
+    """After deleting indexes behind the portal's back: this process must check again."""
+    from search import admin_indexes
+
+    engine_indexes._existing.clear()
+    admin_indexes._ensured.clear()
 
 
 def _aliases(backend, name):

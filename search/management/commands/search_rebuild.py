@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from search import admin_indexes
 from search.sync import rebuild
 
 
@@ -43,3 +44,12 @@ class Command(BaseCommand):
             f"{progress.done} source(s) traitée(s) en {_duration(progress.elapsed)} "
             f"({progress.rate:.0f} doc/s), {removed} document(s) orphelin(s) supprimé(s)."
         )
+        # On an engine, the admin's search reads Wagtail's own indexes: rebuilt here too, so
+        # that this one command leaves every search box working (``search.admin_indexes``).
+        written = admin_indexes.rebuild(
+            on_model=lambda label, count: self.stdout.write(
+                f"Recherche de l'administration : {label} ({count})"
+            )
+        )
+        if written:
+            self.stdout.write(f"Index de l'administration reconstruits : {written} objet(s).")
