@@ -398,6 +398,17 @@ def journey(stack):
     assert f"<loc>{BASE}/" in sitemap and "localhost" not in sitemap, sitemap[:500]
     api_pages = check(requests.get(BASE + "/api/v2/pages/", timeout=10), 200).json()
     assert api_pages["meta"]["total_count"] > 0
+    # The admin's own search (Wagtail's indexes, built by search_rebuild: an engine answered
+    # 500 there until someone ran update_index).
+    wait_until(
+        lambda: (
+            f"Actualité {word}"
+            in check(editor.get(BASE + "/admin/pages/search/", params={"q": word}), 200).text
+        ),
+        30,
+        "l'actualité dans la recherche de l'admin",
+    )
+    check(editor.get(BASE + "/admin/images/", params={"q": word}), 200)
 
     say("5. un récapitulatif part")
     next_month = time.strftime("%Y-%m-01", time.localtime(time.time() + 32 * 86400))
