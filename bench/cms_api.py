@@ -19,7 +19,16 @@ Scenarios, against the baseline of the same run (``bench.harness``):
 
 Each is measured warm (answered from the API's response cache, ``cms.api.cache``: the targets
 apply to these) and ``(cold)``: the content generation is bumped before each request, so the
-answer is computed as after a publication (reported, no target).
+answer is computed as after a publication.
+
+``wagtail …``: the same three requests to stock Wagtail's ``PagesAPIViewSet`` on the same page
+models (``bench.stock_wagtail``: no cache, no prefetching), measured in the same run. Issue 16's
+targets, checked after the run (``Report.add_check``):
+- cold listings: at most 0.5 × stock Wagtail's CPU per request; cold detail: at most stock
+  Wagtail's;
+- SQL queries constant in the number of items (the cold listing at ``limit=5`` and ``limit=20``)
+  and in the number of pages (the cold listing and detail counted again after as many news
+  again are bulk-loaded).
 
 Command (PostgreSQL; the database ``portal_bench_cms`` is created, then dropped)::
 
@@ -472,8 +481,14 @@ def _cold(path):
     return cold_path
 
 
+def listing_path(limit=LISTING_LIMIT, prefix="/api/v2/"):
+    return f"{prefix}pages/?type=cms.NewsPage&fields={LISTING_FIELDS}&limit={limit}"
+
+
 def scenarios(dossier):
-    listing = f"/api/v2/pages/?type=cms.NewsPage&fields={LISTING_FIELDS}&limit={LISTING_LIMIT}"
+    from .stock_wagtail import PREFIX
+
+    listing = listing_path()
     measured = [
         ("listing", listing, _check_listing, 0.3, "20 actualités avec image (ordre de l'arbre)"),
         (
@@ -493,24 +508,108 @@ def scenarios(dossier):
     ]
     # Warm: the answer is in the response cache (what nearly every request meets); the targets
     # apply to these. Cold: computed, once per URL after each content change; reported only.
-    return [
-        harness.Scenario(name, path, check=check, target=target, description=description)
-        for name, path, check, target, description in measured
-    ] + [
-        harness.Scenario(
-            f"{name} (cold)",
-            _cold(path),
-            check=check,
-            description=f"{description}, cache manqué (nouvelle génération à chaque requête)",
+    return (
+        [
+            harness.Scenario(name, path, check=check, target=target, description=description)
+            for name, path, check, target, description in measured
+        ]
+        + [
+            harness.Scenario(
+                f"{name} (cold)",
+                _cold(path),
+                check=check,
+                description=f"{description}, cache manqué (nouvelle génération à chaque requête)",
+            )
+            for name, path, check, _target, description in measured
+        ]
+        + [
+            harness.Scenario(
+                f"wagtail {name}",
+                path.replace("/api/v2/", PREFIX, 1),
+                check=check,
+                description=f"{description}, PagesAPIViewSet de Wagtail tel quel",
+            )
+            for name, path, check, _target, description in measured
+        ]
+    )
+
+
+# --- issue 16's targets ----------------------------------------------------------------------
+
+CPU_TARGETS = [  # (portal's cold scenario, stock Wagtail's, maximum CPU ratio)
+    ("listing (cold)", "wagtail listing", 0.5),
+    ("listing -date (cold)", "wagtail listing -date", 0.5),
+    ("dossier detail (cold)", "wagtail dossier detail", 1.0),
+]
+
+
+def _queries(name, path, samples=3):
+    from django.test import Client
+
+    scenario = harness.Scenario(name, path, client=Client())
+    return max(harness.count_queries(scenario, samples))
+
+
+def add_more_news(count):
+    """``count`` news more under the news index (bulk-loaded like the data set)."""
+    from wagtail.images import get_image_model
+
+    from cms.models import NewsIndexPage, NewsPage, Theme
+
+    from .page_tree import bulk_add_children
+
+    images = list(get_image_model().objects.all())
+    theme_ids = list(Theme.objects.values_list("pk", flat=True))
+    news = [
+        NewsPage(
+            title=f"Actualité ajoutée n°{n}",
+            slug=f"actualite-ajoutee-{n}",
+            intro="Une actualité de plus.",
+            date=datetime.date(2025, 6, 30) - datetime.timedelta(days=n % 3650),
+            image=images[n % len(images)],
+            body=_short_body(n),
         )
-        for name, path, check, _target, description in measured
+        for n in range(count)
     ]
+    index = NewsIndexPage.objects.get()
+    bulk_add_children(index, news, relations={"themes": [theme_ids[:2]] * count})
+    harness.vacuum_analyze()
+
+
+def check_targets(report, dossier):
+    """Issue 16's targets (module docstring), added to ``report``."""
+    from cms.models import NewsPage
+
+    for cold, stock, ratio in CPU_TARGETS:
+        mine, theirs = report[cold].cpu_ms, report[stock].cpu_ms
+        report.add_check(
+            f"CPU de « {cold} » ≤ {ratio:g} × « {stock} »",
+            mine <= ratio * theirs,
+            f"{mine:.1f} ms contre {theirs:.1f} ms, soit {mine / theirs:.2f} ×",
+        )
+    few, many = (_queries(f"listing {n}", _cold(listing_path(n))) for n in (5, LISTING_LIMIT))
+    report.add_check(
+        "requêtes SQL constantes en nombre d'éléments (liste froide, limit=5 puis 20)",
+        few == many,
+        f"{few} puis {many}",
+    )
+    detail = f"/api/v2/pages/{dossier.pk}/"
+    before = [_queries("listing", _cold(listing_path())), _queries("detail", _cold(detail))]
+    news = NewsPage.objects.count()
+    add_more_news(news)
+    after = [_queries("listing", _cold(listing_path())), _queries("detail", _cold(detail))]
+    report.add_check(
+        f"requêtes SQL constantes en nombre de pages ({news} puis {2 * news} actualités)",
+        before == after,
+        f"liste et détail froids : {before[0]} et {before[1]}, puis {after[0]} et {after[1]}",
+    )
 
 
 def run(args):
     with harness.bench_database(DATABASE_NAME, args):
         dossier, _seconds = load(args.quick)
         report = harness.run(scenarios(dossier), args)
+        check_targets(report, dossier)
         report.print()
         return report.exit_code()
 

@@ -2,6 +2,7 @@
 
 from django.urls import include, path
 
+from .stock_wagtail import PREFIX, stock_api_router
 from .views import baseline, layout_floor, session_floor
 
 urlpatterns = [
@@ -10,5 +11,7 @@ urlpatterns = [
     # Diagnostics: what a logged-in request and the extranet layout cost on their own.
     path("bench/session/", session_floor, name="bench_session"),
     path("bench/layout/", layout_floor, name="bench_layout"),
+    # Stock Wagtail's pages API, the yardstick of bench.cms_api's cold scenarios.
+    path(PREFIX.lstrip("/"), stock_api_router.urls),
     path("", include("portal.urls")),
 ]
