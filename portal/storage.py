@@ -12,6 +12,7 @@ Each operation goes to one of two file-system storages by the name's prefix; ``_
 ``_save`` are the methods Django documents for custom storages to implement.
 """
 
+import errno
 import logging
 import os
 
@@ -19,6 +20,38 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 
 logger = logging.getLogger(__name__)
+
+class StorageUnavailable(Exception):
+    """The disk refused a file: full (``no_space``) or not writable. Nothing was kept.
+
+    Answered with **413** and ``Retry-After`` wherever a program asks (the API, the composer's
+    uploads, ``portal.uploads``): RFC 9110 defines 413 as content larger than the server is
+    *able* to process, with ``Retry-After`` when the condition is temporary, which a full disk
+    is. A client error on purpose: the server did not fail, it kept nothing and says so (the
+    fault suite holds every part to "no 5xx").
+    """
+
+    NO_SPACE = (
+        "Le serveur n'a plus de place pour enregistrer ce fichier. Rien n'a été déposé : "
+        "réessayez plus tard, l'équipe R&T est prévenue."
+    )
+    UNWRITABLE = (
+        "Le serveur ne peut pas enregistrer de fichier pour le moment. Rien n'a été déposé : "
+        "réessayez plus tard, l'équipe R&T est prévenue."
+    )
+    status_code = 413
+    retry_after = 600  # seconds: long enough for an operator to free space
+
+    def __init__(self, error: OSError):
+        self.no_space = error.errno in (errno.ENOSPC, errno.EDQUOT)
+        self.message = self.NO_SPACE if self.no_space else self.UNWRITABLE
+        #: For programs: what was refused, beside the French ``detail``.
+        self.reason = "stockage_plein" if self.no_space else "stockage_indisponible"
+        super().__init__(self.message)
+
+    def as_json(self):
+        return {"detail": self.message, "reason": self.reason}
+
 
 #: Names stored under PRIVATE_MEDIA_ROOT instead of MEDIA_ROOT.
 PRIVATE_PREFIXES = ("documents/",)

@@ -11,7 +11,8 @@ raise while DRF parses it, which Django answers with its HTML 400 page: here it 
 **413** naming the limit (``limit_bytes`` too, for programs), in French.
 
 A document the disk could not store (full, read-only: ``StorageUnavailable``, nothing kept)
-answers **507** (no space) or **503** with ``Retry-After``, the French reason in ``detail``.
+answers **413** with ``Retry-After``, the French reason in ``detail`` and ``reason``
+(``stockage_plein``, ``stockage_indisponible``): see ``portal.storage.StorageUnavailable``.
 
 A forum write that could not get its topic's lock in time (``TopicBusy``: another request
 holds it, nothing was written) answers **503** with ``Retry-After``, not 409: the request is
@@ -72,10 +73,8 @@ def too_big(exc) -> Response:
 
 
 def storage_unavailable(exc) -> Response:
-    if exc.no_space:
-        return Response({"detail": exc.message}, status=status.HTTP_507_INSUFFICIENT_STORAGE)
-    response = Response({"detail": exc.message}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
-    response["Retry-After"] = "600"
+    response = Response(exc.as_json(), status=exc.status_code)
+    response["Retry-After"] = str(exc.retry_after)
     return response
 
 

@@ -9,7 +9,6 @@ partial write (``portal.storage``), the transaction takes the rows back, nothing
 """
 
 import copy
-import errno
 import logging
 
 from django.core.exceptions import ValidationError
@@ -17,6 +16,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.http import Http404
 from django.utils import timezone
+
+from portal.storage import StorageUnavailable
 
 from . import permissions
 from .models import Document, DocumentVersion, Folder
@@ -26,24 +27,6 @@ logger = logging.getLogger(__name__)
 
 MAX_TITLE_LENGTH = Document._meta.get_field("title").max_length
 MAX_FOLDER_NAME_LENGTH = Folder._meta.get_field("name").max_length
-
-
-class StorageUnavailable(Exception):
-    """The disk refused the file: full (``no_space``) or not writable. Nothing was kept."""
-
-    NO_SPACE = (
-        "Le serveur n'a plus de place pour enregistrer ce fichier. Rien n'a été déposé : "
-        "réessayez plus tard, l'équipe R&T est prévenue."
-    )
-    UNWRITABLE = (
-        "Le serveur ne peut pas enregistrer de fichier pour le moment. Rien n'a été déposé : "
-        "réessayez plus tard, l'équipe R&T est prévenue."
-    )
-
-    def __init__(self, error: OSError):
-        self.no_space = error.errno in (errno.ENOSPC, errno.EDQUOT)
-        self.message = self.NO_SPACE if self.no_space else self.UNWRITABLE
-        super().__init__(self.message)
 
 
 def _checked_file(uploaded_file):

@@ -1,5 +1,6 @@
-"""An upload the disk cannot store answers JSON in French (507 full, 503 read-only), with no
-partial file and no row — never Django's HTML 500."""
+"""An upload the disk cannot store answers JSON in French, 413 with ``Retry-After`` (full or
+read-only: a client-visible, temporary refusal, never a 5xx), with no partial file and no
+row — never Django's HTML 500."""
 
 import pytest
 
@@ -21,25 +22,28 @@ def deposit(client, space):
     return client.post(api_url("document-list", space), {"file": file}, format="multipart")
 
 
-def test_a_full_disk_answers_507_in_french_and_keeps_nothing(client, space, settings, monkeypatch):
+def test_a_full_disk_answers_413_in_french_and_keeps_nothing(client, space, settings, monkeypatch):
     full_disk(monkeypatch, settings, room=1000)
     response = deposit(client, space)
-    assert response.status_code == 507
+    assert response.status_code == 413
+    assert response["Retry-After"] == "600"
     assert response.json()["detail"].startswith("Le serveur n'a plus de place")
+    assert response.json()["reason"] == "stockage_plein"
     assert stored_files(settings) == []
     assert not Document.objects.exists()
 
 
-def test_a_read_only_disk_answers_503_to_retry_later(client, space, settings, monkeypatch):
+def test_a_read_only_disk_answers_413_to_retry_later(client, space, settings, monkeypatch):
     read_only_disk(monkeypatch, settings)
     response = deposit(client, space)
-    assert response.status_code == 503
-    assert response["Retry-After"]
+    assert response.status_code == 413
+    assert response["Retry-After"] == "600"
+    assert response.json()["reason"] == "stockage_indisponible"
     assert response.json()["detail"].startswith("Le serveur ne peut pas enregistrer")
     assert not Document.objects.exists()
 
 
-def test_a_new_version_on_a_full_disk_answers_507_and_changes_nothing(
+def test_a_new_version_on_a_full_disk_answers_413_and_changes_nothing(
     client, space, member, settings, monkeypatch
 ):
     document = make_document(space, member)
@@ -49,6 +53,6 @@ def test_a_new_version_on_a_full_disk_answers_507_and_changes_nothing(
     response = client.post(
         api_url("document-versions", space, pk=document.pk), {"file": file}, format="multipart"
     )
-    assert response.status_code == 507
+    assert response.status_code == 413
     assert document.versions.count() == 1
     assert stored_files(settings) == before
