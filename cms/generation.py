@@ -127,6 +127,8 @@ def bump_generations(scopes):
     if memo is not None:
         for scope in scopes:
             memo.pop(scope, None)  # this request must see its own change
+    if len(scopes) == 1:  # bulk_create opens a transaction of its own: BEGIN and COMMIT more
+        return [ContentGeneration.objects.create(scope=scopes[0], token=_new_token())]
     return ContentGeneration.objects.bulk_create(
         [ContentGeneration(scope=scope, token=_new_token()) for scope in scopes]
     )
