@@ -640,7 +640,13 @@ def node_memory(url):
         f"tas JVM {heap['heap_used_in_bytes'] / 2**20:.0f} Mo utilisés sur "
         f"{heap['heap_max_in_bytes'] / 2**20:.0f} Mo"
     )
-    pid_file = Path(__file__).resolve().parents[1] / "var" / "opensearch" / "opensearch.pid"
+    # The node bin/opensearch started: its home is OPENSEARCH_NODE_HOME when it was given one
+    # (a second node beside CI's), else var/opensearch.
+    import os
+
+    home = os.environ.get("OPENSEARCH_NODE_HOME")
+    home = Path(home) if home else Path(__file__).resolve().parents[1] / "var" / "opensearch"
+    pid_file = home / "opensearch.pid"
     try:
         pid = pid_file.read_text().strip()
         status = Path(f"/proc/{pid}/status").read_text()

@@ -9,8 +9,9 @@ index named ``<alias>_<suffix>``. A rebuild with ``--reset`` (new settings or ma
    ordinary changes (``search.sync``) keep going to the alias;
 3. ``swap`` moves the alias in one ``_aliases`` request (remove + add are atomic there), then
    deletes the old index: no moment without an answer, never two indexes answering at once;
-4. ``reconcile`` replays what changed during the rebuild (documents written after it began,
-   documents deleted meanwhile), since those changes went to the old index.
+4. ``reconcile`` replays what changed during the rebuild (documents written after it began
+   by anyone else than the rebuild, documents deleted meanwhile), since those changes went
+   to the old index.
 
 The first swap over a concrete index of that name (one created before aliases, by
 ``index.reset()``) has to delete it first: that one time has a short gap, said by ``swap``.
@@ -148,21 +149,31 @@ class Reconciliation:
     removed: int = 0  # ids the engine held without a document row
 
 
-def reconcile(backend, changed_since):
-    """After a swap: write again the documents changed since ``changed_since`` and delete
-    from the engine the ids without a document row (deleted during the rebuild)."""
+def changed_during(changed_since, written=None):
+    """The ids of the documents written since ``changed_since`` by someone else than the
+    rebuild: ``written`` maps each id the rebuild wrote to the ``updated_at`` it stamped
+    (``updated_at`` is ``auto_now``, so the rebuild's own writes are later than its start
+    too); a document still carrying that stamp went into the new index already. Without
+    ``written``, every document written since ``changed_since``."""
+    rows = SearchDocument.objects.filter(updated_at__gt=changed_since).order_by("pk")
+    written = written or {}
+    return [pk for pk, stamp in rows.values_list("pk", "updated_at") if written.get(pk) != stamp]
+
+
+def reconcile(backend, changed_since, written=None):
+    """After a swap: write again the documents changed since ``changed_since`` (apart from
+    the rebuild's own writes, ``written``: see ``changed_during``) and delete from the
+    engine the ids without a document row (deleted during the rebuild)."""
     from search import indexing
 
     report = Reconciliation()
-    changed = SearchDocument.objects.filter(updated_at__gt=changed_since).order_by("pk")
-    last = 0
-    while True:
-        documents = list(changed.filter(pk__gt=last)[:500])
-        if not documents:
-            break
-        last = documents[-1].pk
-        indexing.push_to(backend, documents)
-        report.pushed += len(documents)
+    changed = changed_during(changed_since, written)
+    for start in range(0, len(changed), 500):
+        chunk = changed[start : start + 500]
+        documents = list(SearchDocument.objects.filter(pk__in=chunk).order_by("pk"))
+        if documents:
+            indexing.push_to(backend, documents)
+            report.pushed += len(documents)
     refresh(backend)
     held = document_ids(backend)
     stored, held_list = set(), sorted(held)

@@ -173,7 +173,7 @@ def _is_postgres_backend(backend):
 READ_FROM_INDEX = object()
 
 
-def push(documents, title_average=READ_FROM_INDEX, into=None):
+def push(documents, title_average=READ_FROM_INDEX, into=None, ahead=None):
     """Index ``documents`` (SearchDocument rows) in every engine.
 
     ``title_average``: the average title length (in lexemes) the PostgreSQL backend
@@ -182,12 +182,21 @@ def push(documents, title_average=READ_FROM_INDEX, into=None):
     (see ``write_postgres_entries``).
     ``into``: ``{backend name: index}`` to write somewhere else than the index searches read
     (a rebuild filling a fresh index before the swap, see ``search.engine_indexes``).
+    ``ahead``: a ``search.push_ahead.PushAhead`` that sends the writes into those indexes in
+    the background (the database backends are always written here, in the caller's
+    transaction and connection).
     """
     documents = list(documents)
     if not documents:
         return
+    # Read here, in the caller's thread: the background writer must not touch the database.
+    prefetch_related_objects(documents, "facet_values")
     for name, backend in _backends():
-        push_to(backend, documents, title_average, index=(into or {}).get(name), name=name)
+        index = (into or {}).get(name)
+        if ahead is not None and index is not None:
+            ahead.submit(push_to, backend, documents, title_average, index=index, name=name)
+        else:
+            push_to(backend, documents, title_average, index=index, name=name)
 
 
 def push_to(backend, documents, title_average=READ_FROM_INDEX, index=None, name=""):

@@ -30,6 +30,7 @@ from search import admin_indexes, engine_indexes, indexing
 from search.documents import builder_for_model, builders
 from search.engines import EngineUnavailable
 from search.models import IndexChange, SearchDocument
+from search.push_ahead import PushAhead
 
 logger = logging.getLogger(__name__)
 
@@ -359,28 +360,35 @@ def rebuild(chunk_size=REBUILD_CHUNK, on_progress=None, reset_engine=False):
     # Read once: averaging the index's titles after every chunk would slow the rebuild down
     # as the index grows (see ``indexing.write_postgres_entries``).
     title_average = indexing.title_length_average_if_postgres()
+    # The ``updated_at`` each document got from this rebuild: the reconciliation after the
+    # swap replays the other writes only (``engine_indexes.changed_during``).
+    written = {}
     done, clock = 0, time.monotonic()
-    while streams:
-        stream = min(streams, key=lambda candidate: candidate.share_done)
-        sources = stream.next_chunk(chunk_size)
-        if stream.exhausted:
-            streams.remove(stream)
-            continue
-        built = stream.builder.build_many(sources)
-        pairs = [(obj, data) for obj, data in built if data is not None]
-        if pairs:
-            documents = indexing.store_many(stream.content_type, pairs, started)
-            indexing.push(documents, title_average=title_average, into=into)
-        done += len(sources)
-        if on_progress:
-            source = stream.builder.model_label
-            on_progress(Progress(done, total, time.monotonic() - clock, source))
+    # The fresh indexes are written in the background, one chunk ahead (``push_ahead``).
+    with PushAhead() as ahead:
+        while streams:
+            stream = min(streams, key=lambda candidate: candidate.share_done)
+            sources = stream.next_chunk(chunk_size)
+            if stream.exhausted:
+                streams.remove(stream)
+                continue
+            built = stream.builder.build_many(sources)
+            pairs = [(obj, data) for obj, data in built if data is not None]
+            if pairs:
+                documents = indexing.store_many(stream.content_type, pairs, started)
+                if fresh:
+                    written.update((document.pk, document.updated_at) for document in documents)
+                indexing.push(documents, title_average=title_average, into=into, ahead=ahead)
+            done += len(sources)
+            if on_progress:
+                source = stream.builder.model_label
+                on_progress(Progress(done, total, time.monotonic() - clock, source))
     for backend, index in fresh.values():
         engine_indexes.swap(backend, index)
     removed = _remove_orphans(started, chunk_size)
     for backend, _index in fresh.values():
         # Changes recorded during the rebuild went to the index searches read then.
-        engine_indexes.reconcile(backend, changed_since=started)
+        engine_indexes.reconcile(backend, changed_since=started, written=written)
     return Progress(done, total, time.monotonic() - clock), removed
 
 

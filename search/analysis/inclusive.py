@@ -20,10 +20,17 @@ SEPARATORS = "·•‧⋅.\u2010\u2011-"
 _SEP_CLASS = "[" + re.escape(SEPARATORS) + "]"
 _LETTERS = r"[^\W\d_]+"
 
+# Both patterns start at the start of a run of letters (``_WORD_START``): a match starting
+# inside one would also match from the letter before it, so the results are the same, but
+# the engine no longer retries every position of every word (quadratic in its length; the
+# parenthesised form alone took most of a rewrite's time).
+_WORD_START = r"(?<![^\W\d_])"
 # A candidate: letters, then one or two (separator + letters) groups.
-CANDIDATE_RE = re.compile(rf"{_LETTERS}(?:{_SEP_CLASS}{_LETTERS}){{1,2}}")
+CANDIDATE_RE = re.compile(rf"{_WORD_START}{_LETTERS}(?:{_SEP_CLASS}{_LETTERS}){{1,2}}")
 # ``participant(e)s``, ``acteur(rice)s``: the older parenthesised form.
-PARENTHESISED_RE = re.compile(rf"({_LETTERS})\(({_LETTERS})\)(s|x)?(?![^\W_])", re.IGNORECASE)
+PARENTHESISED_RE = re.compile(
+    rf"{_WORD_START}({_LETTERS})\(({_LETTERS})\)(s|x)?(?![^\W_])", re.IGNORECASE
+)
 # Chunks in which nothing is inclusive writing.
 _URLISH_RE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S*|\S+@\S+", re.IGNORECASE)
 
@@ -148,8 +155,22 @@ def _expand_parenthesised(match):
     return " ".join(forms) if forms else match.group(0)
 
 
+# Cheap tests that say when a pattern cannot match, so that most texts (prose with no
+# glued words, no URL) are not scanned by the slower patterns at all.
+_GLUED_RE = re.compile(rf"[^\W\d_]{_SEP_CLASS}[^\W\d_]")  # what every candidate holds
+_URL_MARK_RE = re.compile(r"www\.|mailto:", re.IGNORECASE)
+
+
+def _may_hold_urls(text):
+    """Whether ``_URLISH_RE`` can match in ``text``: each of its forms needs one of these."""
+    return "@" in text or "://" in text or _URL_MARK_RE.search(text) is not None
+
+
 def _expand_chunk(chunk):
-    chunk = PARENTHESISED_RE.sub(_expand_parenthesised, chunk)
+    if "(" in chunk:
+        chunk = PARENTHESISED_RE.sub(_expand_parenthesised, chunk)
+    if _GLUED_RE.search(chunk) is None:
+        return chunk
     return CANDIDATE_RE.sub(_expand_candidate, chunk)
 
 
@@ -159,6 +180,8 @@ def expand_inclusive(text):
     >>> expand_inclusive("Les acteur·rice·s et les élu·e·s, voir www.rt.fr")
     'Les acteurs actrices et les élus élues, voir www.rt.fr'
     """
+    if not _may_hold_urls(text):
+        return _expand_chunk(text)
     out = []
     position = 0
     for url in _URLISH_RE.finditer(text):
