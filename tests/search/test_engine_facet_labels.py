@@ -1,0 +1,59 @@
+"""The labels of an engine's facet counts are read in few queries: the names of every
+labelled facet (themes, territories) in one, the spaces' in another, none for a facet
+without values (no cluster needed: the counts are what the engine would answer)."""
+
+import pytest
+from modelsearch.backends import get_search_backend
+
+from search.engines import ElasticsearchEngine
+from tests.factories.search import make_document
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def engine():
+    backend = get_search_backend(
+        "search.backends.opensearch.OpenSearchSearchBackend", URLS=["http://localhost:9200"]
+    )
+    return ElasticsearchEngine(backend)
+
+
+def test_theme_territory_and_space_labels_take_two_queries(engine, django_assert_num_queries):
+    make_document(
+        "Fiche",
+        themes=[("education", "Éducation"), ("laicite", "Laïcité")],
+        territories=[("31", "Haute-Garonne")],
+        space_id=7,
+        space_name="Réseau VRL",
+        index=False,
+    )
+    counts = {
+        "theme": [("education", 3), ("laicite", 1)],
+        "territory": [("31", 2)],
+        "space": [(7, 4)],
+        "kind": [("actualite", 4)],
+    }
+    with django_assert_num_queries(2):
+        labels = engine._labels(counts)
+    assert labels["theme"] == {"education": "Éducation", "laicite": "Laïcité"}
+    assert labels["territory"] == {"31": "Haute-Garonne"}
+    assert labels["space"] == {7: "Réseau VRL"}
+
+
+def test_facets_without_values_need_no_query(engine, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        labels = engine._labels({"kind": [("actualite", 4)], "year": [(2024, 4)]})
+    assert labels["year"] == {2024: "2024"} and labels["theme"] == {}
+
+
+def test_a_theme_slug_is_not_labelled_with_a_territory_of_the_same_slug(engine):
+    make_document(
+        "Fiche",
+        themes=[("emploi", "Emploi")],
+        territories=[("emploi", "Bassin d'emploi")],
+        index=False,
+    )
+    labels = engine._labels({"theme": [("emploi", 1)], "territory": [("emploi", 1)]})
+    assert labels["theme"] == {"emploi": "Emploi"}
+    assert labels["territory"] == {"emploi": "Bassin d'emploi"}
