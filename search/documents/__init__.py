@@ -13,6 +13,8 @@ One module per source family (``pages``, ``forum``, ``files``), each registering
 - ``connect()``: the signal handlers that record changes in the outbox.
 """
 
+import re
+
 from django.apps import apps
 from django.utils.html import strip_tags
 
@@ -59,9 +61,19 @@ def builder_for_model(model):
     return None
 
 
+# Tags that end a line or a cell where they stand: removing them must leave a space, or the
+# words on either side are glued (« 05 61 00 00</p><p>Courriel » gave « 00Courriel »).
+_BREAKING_TAG_RE = re.compile(
+    r"<(?:/?(?:p|div|li|ul|ol|h[1-6]|blockquote|tr|td|th|table|section|article|dd|dt)\b"
+    r"|br\b|hr\b)[^>]*>",
+    re.IGNORECASE,
+)
+
+
 def plain_text(*parts):
-    """Text of HTML fragments and plain strings, tags removed, whitespace collapsed."""
-    text = " ".join(strip_tags(str(part)) for part in parts if part)
+    """Text of HTML fragments and plain strings, tags removed, whitespace collapsed; the
+    words of two paragraphs, cells or list items stay apart."""
+    text = " ".join(strip_tags(_BREAKING_TAG_RE.sub(" ", str(part))) for part in parts if part)
     return " ".join(text.split())
 
 

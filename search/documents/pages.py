@@ -27,6 +27,9 @@ from collections import defaultdict
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from wagtail import blocks
+from wagtail.blocks.field_block import BaseChoiceBlock
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -53,6 +56,27 @@ def _is_listing(page):
     return any(base.__name__ == LISTING_BASE for base in type(page).__mro__) or (page.depth <= 2)
 
 
+def block_text(block, value):
+    """The text of a StreamField value, as Wagtail's ``get_searchable_content`` gives it but
+    without the labels of choices: a heading's level is a setting, and its label (« Titre de
+    section (h2) ») was indexed on every page with a heading and showed in snippets."""
+    if value is None or not getattr(block, "search_index", True):
+        return []
+    if isinstance(block, BaseChoiceBlock):  # ChoiceBlock, MultipleChoiceBlock
+        return []
+    if isinstance(block, blocks.StreamBlock):
+        return [text for child in value for text in block_text(child.block, child.value)]
+    if isinstance(block, blocks.StructBlock):
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            for text in block_text(child, value.get(name))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [text for item in value for text in block_text(block.child_block, item)]
+    return block.get_searchable_content(value)
+
+
 def _body_text(page):
     """Every indexed text field of the page type except the title (intro, body blocks…)."""
     from modelsearch.index import SearchField
@@ -63,9 +87,20 @@ def _body_text(page):
             "title",
             "search_description",
         ):
-            value = field.get_value(page)
+            model_field = _model_field(page, field.field_name)
+            if isinstance(model_field, StreamField):
+                value = block_text(model_field.stream_block, getattr(page, field.field_name))
+            else:
+                value = field.get_value(page)
             parts.extend(value if isinstance(value, (list, tuple)) else [value])
     return plain_text(*parts)
+
+
+def _model_field(page, name):
+    try:
+        return type(page)._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
 
 
 def _date(page):
