@@ -8,6 +8,7 @@ path below it. Any other path under ``/api/extranet/`` answers a JSON 404.
 from django.http import JsonResponse
 from django.urls import path, re_path
 
+from .views.attachments import AttachmentViewSet
 from .views.auth import TokenView
 from .views.documents import DocumentViewSet
 from .views.folders import FolderViewSet
@@ -99,6 +100,11 @@ urlpatterns = [
         route(ModerationViewSet, True, post="dismiss"),
         name="moderation-dismiss",
     ),
+    path(
+        space + "attachments/",
+        route(AttachmentViewSet, post="create"),
+        name="attachment-list",
+    ),
     # Documents
     path(
         space + "documents/",
@@ -107,7 +113,7 @@ urlpatterns = [
     ),
     path(
         document,
-        route(DocumentViewSet, True, get="retrieve", delete="destroy"),
+        route(DocumentViewSet, True, get="retrieve", patch="partial_update", delete="destroy"),
         name="document-detail",
     ),
     path(

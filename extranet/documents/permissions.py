@@ -5,6 +5,7 @@ Space questions go to ``extranet.spaces.permissions``; on top of them:
 - members who may upload in the space deposit documents and create folders;
 - a document's file is replaced, and the document deleted, by its uploader (while they may
   still upload in the space) or by the space's moderators;
+- moving a document to another folder is editing it: the same people as replacing it;
 - renaming and deleting folders is moderation.
 Non-members get 404 for everything, never 403.
 """
@@ -50,6 +51,7 @@ def can_replace_document(user, document: Document) -> bool:
 
 
 can_delete_document = can_replace_document
+can_move_document = can_replace_document
 
 
 def check_view_document(user, document: Document) -> None:
@@ -85,6 +87,7 @@ def check_replace_document(user, document: Document) -> None:
 
 
 check_delete_document = check_replace_document
+check_move_document = check_replace_document
 
 
 def filter_documents_queryset(user, queryset=None):

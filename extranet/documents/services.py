@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 
 MAX_TITLE_LENGTH = Document._meta.get_field("title").max_length
 MAX_FOLDER_NAME_LENGTH = Folder._meta.get_field("name").max_length
+FOLDER_NOT_IN_SPACE = "Ce dossier n'appartient pas à cet espace."
 
 
 def _checked_file(uploaded_file):
@@ -50,7 +51,7 @@ def upload_document(space, uploader, uploaded_file, *, title="", folder=None, de
     """Deposit a new document (version 1) in ``space``; returns the ``Document``."""
     permissions.check_upload_document(uploader, space)
     if folder is not None and folder.space_id != space.pk:
-        raise ValidationError({"folder": "Ce dossier n'appartient pas à cet espace."})
+        raise ValidationError({"folder": FOLDER_NOT_IN_SPACE})
     checked = _checked_file(uploaded_file)
     now = timezone.now()
     with transaction.atomic():
@@ -111,6 +112,20 @@ def _store_version(document, checked, uploader, *, number, at) -> DocumentVersio
         version.file.storage.delete(version.file.name)
         raise
     return version
+
+
+def move_document(document, by, folder) -> Document:
+    """Put ``document`` in ``folder`` (a folder of its space) or at the library's root
+    (``None``). Moving is editing: its uploader or the moderators (``check_move_document``).
+    The save goes through ``post_save``, so its search document is recorded again."""
+    permissions.check_move_document(by, document)
+    if folder is not None and folder.space_id != document.space_id:
+        raise ValidationError({"folder": FOLDER_NOT_IN_SPACE})
+    if document.folder_id == getattr(folder, "pk", None):
+        return document
+    document.folder = folder
+    document.save(update_fields=["folder"])
+    return document
 
 
 def delete_document(document, by) -> None:

@@ -11,6 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 
 from extranet.documents.validation import ALLOWED_EXTENSIONS
+from extranet.forum import attachments as forum_attachments
 from extranet.forum import services as forum_services
 from extranet.forum.models import BodyFormat, FlagReason
 from extranet.forum.moderation import MAX_DETAILS_LENGTH
@@ -73,9 +74,12 @@ class ComposerForm(forms.Form):
     ``format``: how the text is written (Markdown, or HTML when editing an older post).
     """
 
-    def __init__(self, *args, space, format=BodyFormat.MARKDOWN, **kwargs):
+    def __init__(self, *args, space, format=BodyFormat.MARKDOWN, can_attach=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.format = format
+        if can_attach:
+            # Only for members who may deposit documents (the attachments become some).
+            self.fields["attachments"] = _attachments_field(space)
         body = self.fields["body"]
         if format == BodyFormat.HTML:
             body.help_text = HTML_HELP
@@ -92,6 +96,46 @@ class ComposerForm(forms.Form):
     @property
     def wants_preview(self):
         return self.is_bound and "preview" in self.data
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented recipe): a list, maybe empty."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
+        return [super().clean(data, initial)] if data else []
+
+
+def _attachments_field(space):
+    """The plain file input of the composer, which is all there is without JavaScript; the
+    script uploads what is chosen at once (``data-attach-url``) and inserts the links."""
+    return MultipleFileField(
+        label="Pièces jointes",
+        required=False,
+        error_messages=FILE_ERRORS,
+        widget=MultipleFileInput(
+            attrs={
+                "data-attach-url": reverse(
+                    "extranet:post_attachment_upload", kwargs={"slug": space.slug}
+                )
+            }
+        ),
+        help_text=f"Facultatif, {forum_attachments.MAX_FILES} fichiers au plus : ils sont "
+        f"déposés dans le dossier « {forum_attachments.FOLDER_NAME} » des documents de "
+        "l'espace et le message les relie. Formats acceptés : "
+        + ", ".join(sorted(ALLOWED_EXTENSIONS))
+        + f". Taille maximale : {filesizeformat(settings.EXTRANET_DOCUMENT_MAX_SIZE)} "
+        "par fichier.",
+    )
 
 
 class TopicForm(ComposerForm):
@@ -238,6 +282,21 @@ class ReplaceForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"] = _file_field("Nouvelle version du fichier")
+
+
+class MoveForm(forms.Form):
+    """The folder a document goes to; the service checks it is one of the document's space."""
+
+    folder = forms.TypedChoiceField(
+        label="Dossier de destination", required=False, coerce=int, empty_value=None
+    )
+
+    def __init__(self, *args, folders=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["folder"].choices = folder_choices(folders)
+        self.fields["folder"].error_messages["invalid_choice"] = (
+            "Choisissez un dossier de cet espace."
+        )
 
 
 class FolderForm(forms.Form):

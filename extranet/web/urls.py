@@ -16,6 +16,7 @@ from .views import (
     moderation,
     notifications,
     posts,
+    search,
     spaces,
     topics,
     unsubscribe,
@@ -36,6 +37,7 @@ urlpatterns = [
     ),
     path(space, spaces.space_home, name="space_home"),
     path(space + "parametres/", spaces.space_settings, name="space_settings"),
+    path(space + "recherche/", search.space_search, name="space_search"),
     # Forum
     path(space + "sujets/nouveau/", topics.topic_create, name="topic_create"),
     path(space + "sujets/<int:pk>/", topics.topic_detail, name="topic_detail"),
@@ -64,6 +66,11 @@ urlpatterns = [
     path(space + "moderation/<int:pk>/retablir/", moderation.queue_restore, name="queue_restore"),
     path(space + "moderation/<int:pk>/classer/", moderation.queue_dismiss, name="queue_dismiss"),
     path(space + "messages/apercu/", composer.post_preview, name="post_preview"),
+    path(
+        space + "messages/pieces-jointes/",
+        composer.attachment_upload,
+        name="post_attachment_upload",
+    ),
     path(space + "membres/suggestions/", composer.mention_suggestions, name="mention_suggestions"),
     # Documents
     path(space + "documents/", documents.document_list, name="document_list"),
@@ -77,6 +84,7 @@ urlpatterns = [
     path(
         space + "documents/<int:pk>/supprimer/", documents.document_delete, name="document_delete"
     ),
+    path(space + "documents/<int:pk>/deplacer/", documents.document_move, name="document_move"),
     path(
         space + "documents/<int:pk>/telecharger/",
         documents.document_download,

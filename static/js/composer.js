@@ -6,7 +6,9 @@
    - a live preview under the textarea, rendered by the server (data-preview-url: the code
      that renders the published post), refreshed while typing, announced politely;
    - @mention suggestions when the textarea names their URL (data-mentions-url);
-   - « Citer » beside a post adds its quotation to the reply being written.
+   - « Citer » beside a post adds its quotation to the reply being written;
+   - « Joindre un fichier » replaces the plain file input (data-attach-url): each chosen file
+     is uploaded at once (it becomes a document of the space) and its link is inserted.
    No framework, no network call but to the portal itself. */
 (function () {
   "use strict";
@@ -348,6 +350,84 @@
     if (quoteInto(link)) event.preventDefault();
   });
 
+  /* --- attaching files ------------------------------------------------------------------- */
+  /* Without this script the form's file input sends the files with the post. Here a button
+     opens the same input; each file chosen is uploaded at once (the library's checks, on the
+     server) and its link inserted where the caret is. The input is emptied afterwards, so the
+     files are not sent a second time with the form. Progress and refusals (in French, from the
+     server) are shown and announced next to the button. */
+
+  function insertBlock(textarea, text) {
+    var start = textarea.selectionStart, end = textarea.selectionEnd;
+    var before = textarea.value.slice(0, start);
+    var gap = !before || /\n\n$/.test(before) ? "" : (/\n$/.test(before) ? "\n" : "\n\n");
+    textarea.setRangeText(gap + text + "\n\n", start, end, "end");
+    textarea.focus();
+    textarea.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function errorOf(response) {
+    return response.json().then(function (data) {
+      var errors = (data.errors && data.errors.attachments) || [];
+      return errors.join(" ") || data.detail || "Le fichier n'a pas pu être joint.";
+    }, function () { return "Le fichier n'a pas pu être joint : réessayez."; });
+  }
+
+  function buildAttachments(textarea, form, input) {
+    var url = input.getAttribute("data-attach-url");
+    var field = input.closest(".form-field") || input;
+    field.hidden = true; // the button below takes its place
+    var box = document.createElement("div");
+    box.className = "composer__attach";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "button button--secondary";
+    button.textContent = "Joindre un fichier";
+    button.setAttribute("aria-describedby", input.id + "_helptext");
+    var message = document.createElement("p");
+    message.className = "composer__attach-status";
+    message.setAttribute("role", "status");
+    box.appendChild(button);
+    box.appendChild(message);
+    button.addEventListener("click", function () { input.click(); });
+
+    function upload(files, index) {
+      if (index >= files.length) {
+        input.value = "";
+        button.disabled = false;
+        return;
+      }
+      var file = files[index];
+      message.textContent = "Envoi de « " + file.name + " »…";
+      var data = new FormData();
+      data.append("file", file);
+      fetch(url, {
+        method: "POST", body: data, credentials: "same-origin",
+        headers: { "X-CSRFToken": csrfToken(form), "X-Requested-With": "fetch" }
+      })
+        .then(function (response) {
+          if (!response.ok) return errorOf(response).then(function (text) { throw text; });
+          return response.json();
+        })
+        .then(function (answer) {
+          insertBlock(textarea, answer.markdown);
+          message.textContent = "« " + answer.name + " » est joint : son lien est dans le message.";
+        })
+        .catch(function (text) {
+          message.textContent = typeof text === "string" ? text
+            : "Le fichier n'a pas pu être joint : réessayez.";
+        })
+        .then(function () { upload(files, index + 1); });
+    }
+
+    input.addEventListener("change", function () {
+      if (!input.files || !input.files.length) return;
+      button.disabled = true;
+      upload(Array.prototype.slice.call(input.files), 0);
+    });
+    return box;
+  }
+
   /* --- setting up ------------------------------------------------------------------------ */
 
   function enhance(textarea) {
@@ -370,6 +450,8 @@
     status.setAttribute("role", "status");
     wrapper.appendChild(status);
     if (textarea.getAttribute("data-mentions-url")) buildMentions(textarea, field, status);
+    var attach = form.querySelector("input[type=file][data-attach-url]");
+    if (attach) wrapper.appendChild(buildAttachments(textarea, form, attach));
     if (textarea.getAttribute("data-preview-url")) {
       wrapper.appendChild(buildPreview(textarea, form));
       // The live preview replaces the round trip of the « Prévisualiser » button.

@@ -149,6 +149,14 @@ class DocumentUploadSerializer(serializers.Serializer):
     folder = SpaceFolderField(required=False, allow_null=True)
 
 
+class DocumentMoveSerializer(serializers.Serializer):
+    folder = SpaceFolderField(
+        allow_null=True,
+        help_text="Identifiant d'un dossier de l'espace, ou null pour la racine.",
+        error_messages={"required": "Indiquez le dossier de destination (null : la racine)."},
+    )
+
+
 class VersionUploadSerializer(serializers.Serializer):
     file = serializers.FileField(allow_empty_file=True, use_url=False, error_messages=FILE_ERRORS)
 

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from extranet.forum import permissions as forum_permissions
+from extranet.forum.attachments import MAX_FILES as MAX_ATTACHMENTS
 from extranet.forum.models import BodyFormat, Post, PostRevision, Topic
 
 from .links import LinkField
@@ -63,11 +64,23 @@ def _format_field(default):
     )
 
 
+def _attachments_field():
+    return serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        required=False,
+        max_length=MAX_ATTACHMENTS,
+        help_text="Identifiants de documents de l'espace à relier au message (déposés avant "
+        "par `POST spaces/<slug>/attachments/`) : un lien par document est ajouté à la fin du "
+        f"texte, dans son format. {MAX_ATTACHMENTS} au plus.",
+    )
+
+
 class TopicCreateSerializer(serializers.Serializer):
     title = FreeTextField(help_text="Titre du sujet (200 caractères au plus).")
     body = FreeTextField(help_text="Premier message, en Markdown ou en HTML simple (`format`).")
     # HTML by default: what API clients have always sent.
     format = _format_field(BodyFormat.HTML)
+    attachments = _attachments_field()
 
 
 class TopicRenameSerializer(serializers.Serializer):
@@ -133,6 +146,10 @@ class PostWriteSerializer(serializers.Serializer):
         help_text="Comment `body` est écrit : `markdown` ou `html`. Une réponse est en HTML "
         "par défaut ; une modification garde le format du message.",
     )
+
+
+class ReplySerializer(PostWriteSerializer):
+    attachments = _attachments_field()
 
 
 class HidePostSerializer(serializers.Serializer):

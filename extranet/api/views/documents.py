@@ -14,7 +14,7 @@ from drf_spectacular.utils import (
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
@@ -27,6 +27,7 @@ from ..renderers import AnyMediaTypeRenderer
 from ..serializers.documents import (
     FOLDER_NOT_IN_SPACE,
     DocumentDetailSerializer,
+    DocumentMoveSerializer,
     DocumentSerializer,
     DocumentUploadSerializer,
     VersionSerializer,
@@ -97,6 +98,14 @@ def get_document(user, space, pk):
         responses={201: DocumentDetailSerializer},
     ),
     retrieve=extend_schema(summary="Un document et ses versions"),
+    partial_update=extend_schema(
+        summary="Déplacer un document dans un autre dossier (son dépositaire ou l'équipe "
+        "d'animation)",
+        description="`{folder}` : un dossier de l'espace, ou null pour la racine. Un dossier "
+        "d'un autre espace ou inexistant : 400 sous « folder ».",
+        request=DocumentMoveSerializer,
+        responses={200: DocumentDetailSerializer},
+    ),
     destroy=extend_schema(
         summary="Supprimer un document (son dépositaire ou l'équipe d'animation)",
         responses={204: None},
@@ -120,7 +129,10 @@ class DocumentViewSet(SpaceScopedViewSet):
         return DocumentDetailSerializer
 
     def get_parsers(self):
-        # Files come as multipart forms; everything else here has no body.
+        # Files come as multipart forms (a JSON deposit is a 415); a move (PATCH, the only
+        # body without a file) is JSON or a form. Asked before DRF sets ``self.action``.
+        if getattr(self.request, "method", None) == "PATCH":
+            return [JSONParser(), FormParser(), MultiPartParser()]
         return [MultiPartParser(), FormParser()]
 
     def get_queryset(self):
@@ -163,6 +175,17 @@ class DocumentViewSet(SpaceScopedViewSet):
 
     def retrieve(self, request, space_slug, pk):
         return Response(self._detail(pk))
+
+    def partial_update(self, request, space_slug, pk):
+        document = get_document(request.user, self.space, pk)
+        # Who may move it first (403 before any lesson on the fields), as every action here.
+        document_permissions.check_move_document(request.user, document)
+        serializer = DocumentMoveSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        document_services.move_document(document, request.user, serializer.validated_data["folder"])
+        return Response(self._detail(document.pk))
 
     def destroy(self, request, space_slug, pk):
         document_services.delete_document(get_document(request.user, self.space, pk), request.user)

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from extranet.forum import permissions as forum_permissions
 from extranet.forum import services as forum_services
+from extranet.forum.attachments import space_attachments, with_links
 from extranet.forum.models import BodyFormat, Post
 
 from ..idempotency import IDEMPOTENCY_PARAMETER, create_once
@@ -17,6 +18,7 @@ from ..serializers.forum import (
     PostRevisionSerializer,
     PostSerializer,
     PostWriteSerializer,
+    ReplySerializer,
 )
 from .base import SpaceScopedViewSet, first_or_404
 from .topics import get_topic
@@ -49,7 +51,7 @@ def _valid(serializer_class, data, partial=False):
     ),
     create=extend_schema(
         summary="Répondre",
-        request=PostWriteSerializer,
+        request=ReplySerializer,
         responses={201: PostSerializer},
         parameters=[IDEMPOTENCY_PARAMETER],
     ),
@@ -81,10 +83,11 @@ class TopicPostViewSet(SpaceScopedViewSet):
 
         def reply():
             forum_permissions.check_reply(request.user, topic)
-            data = _valid(PostWriteSerializer, request.data)
-            post = forum_services.reply(
-                topic, request.user, data["body"], format=data.get("format", BodyFormat.HTML)
-            )
+            data = _valid(ReplySerializer, request.data)
+            format = data.get("format", BodyFormat.HTML)
+            documents = space_attachments(request.user, self.space, data.get("attachments", []))
+            body = with_links(data["body"], documents, format)
+            post = forum_services.reply(topic, request.user, body, format=format)
             post = get_post(request.user, self.space, post.pk)
             body = PostSerializer(post, context=self.get_serializer_context()).data
             return status.HTTP_201_CREATED, body

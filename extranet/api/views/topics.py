@@ -7,6 +7,7 @@ from rest_framework.response import Response
 
 from extranet.forum import permissions as forum_permissions
 from extranet.forum import services as forum_services
+from extranet.forum.attachments import space_attachments, with_links
 from extranet.forum.models import Topic
 
 from ..idempotency import IDEMPOTENCY_PARAMETER, create_once
@@ -80,8 +81,10 @@ class TopicViewSet(SpaceScopedViewSet):
         def start():
             forum_permissions.check_start_topic(request.user, self.space)
             data = self._valid(TopicCreateSerializer)
+            documents = space_attachments(request.user, self.space, data.get("attachments", []))
+            body = with_links(data["body"], documents, data["format"])
             topic = forum_services.create_topic(
-                self.space, request.user, data["title"], data["body"], format=data["format"]
+                self.space, request.user, data["title"], body, format=data["format"]
             )
             return status.HTTP_201_CREATED, self._show(topic.pk)
 

@@ -12,6 +12,7 @@ SECTIONS = {
     "notifications": "Mes notifications",
     "settings": "Paramètres de l'espace",
     "moderation": "Modération",
+    "search": "Recherche",
 }
 
 

@@ -7,20 +7,28 @@
 - the ``@`` suggestions: active members of the space matching what follows the ``@``
   (``extranet.forum.mentions.suggest_members``), the people a mention can reach;
 - a quotation of a post, to start a reply with (``extranet.forum.writing.quote_for_reply``),
-  only of a post the member may quote (``can_quote_post``: 404 otherwise, whatever the reason).
+  only of a post the member may quote (``can_quote_post``: 404 otherwise, whatever the reason);
+- a file attached while writing (« Joindre un fichier »): deposited at once as a document of the
+  space (``extranet.forum.attachments``, the library's checks), answered with the link the
+  script inserts into the text. Refusals are JSON in French: 400 ``{"errors": {"attachments":
+  [...]}}``, 403 ``{"detail"}`` for who may not deposit, 413 with ``Retry-After`` for a full
+  or unwritable disk.
 
 Members of the space only (``space_view``: 404 for anyone else, the same decision as every
 page of the space). Answers are never cached.
 """
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from extranet.forum import attachments as forum_attachments
 from extranet.forum import permissions as forum_permissions
 from extranet.forum.mentions import handle_to_write, suggest_members
 from extranet.forum.models import BodyFormat
 from extranet.forum.writing import quote_for_reply, render_with_mentions
+from portal.storage import StorageUnavailable
 
 from ..access import space_view
 from ..forms import PreviewForm
@@ -71,3 +79,34 @@ def post_quote(request, space, access, pk):
         return JsonResponse({"detail": forum_permissions.POST_NOT_FOUND}, status=404)
     url = post_url(space, post.topic, post, access)
     return JsonResponse({"markdown": quote_for_reply(post, url)})
+
+
+@never_cache
+@require_POST
+@space_view
+def attachment_upload(request, space, access):
+    """One file (``file``) deposited as an attachment: 201 ``{"markdown", "url", "name"}``."""
+    files = request.FILES.getlist("file")
+    if len(files) != 1:
+        return JsonResponse(
+            {"errors": {"attachments": ["Choisissez un fichier à joindre."]}}, status=400
+        )
+    try:
+        (document,) = forum_attachments.attach_files(space, request.user, files)
+    except ValidationError as error:
+        return JsonResponse({"errors": error.message_dict}, status=400)
+    except PermissionDenied as error:
+        return JsonResponse({"detail": str(error)}, status=403)
+    except StorageUnavailable as error:
+        # 413 with Retry-After, as everywhere a program uploads (``portal.storage``).
+        response = JsonResponse(error.as_json(), status=error.status_code)
+        response["Retry-After"] = str(error.retry_after)
+        return response
+    return JsonResponse(
+        {
+            "markdown": forum_attachments.link(document),
+            "url": document.get_absolute_url(),
+            "name": document.current_version.original_name,
+        },
+        status=201,
+    )

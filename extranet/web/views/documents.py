@@ -11,13 +11,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from extranet.documents import downloads
+from extranet.documents import downloads, ordering
 from extranet.documents import permissions as document_permissions
 from extranet.documents import services as document_services
 from extranet.documents.models import Document, Folder
 
 from ..access import space_view
-from ..forms import FolderForm, ReplaceForm, UploadForm, add_service_errors
+from ..forms import FolderForm, MoveForm, ReplaceForm, UploadForm, add_service_errors
 from .common import space_context, space_url
 
 RECENT_DOCUMENTS = 5
@@ -82,8 +82,10 @@ def document_list(request, space, access, folder_pk=None):
         document_permissions.filter_documents_queryset(user, Document.objects.filter(space=space))
         .filter(folder=folder)
         .select_related("current_version", "uploader")
-        .order_by("title", "pk")
     )
+    # A mistyped ?tri= shows the default order, as a stale link should.
+    order = ordering.parse(request.GET.get(ordering.PARAMETER)) or ordering.Order()
+    documents = ordering.order_documents(documents, order)
     upload_form = None
     if access.can_upload:
         upload_form = UploadForm(folders=folders, initial={"folder": folder.pk if folder else ""})
@@ -97,12 +99,34 @@ def document_list(request, space, access, folder_pk=None):
         folder=folder,
         subfolders=[item for item in folders if item.parent_id == (folder.pk if folder else None)],
         documents=documents,
+        columns=_sortable_columns(order),
         upload_form=upload_form,
         folder_form=FolderForm() if document_permissions.can_create_folder(user, space) else None,
         can_manage_folder=folder is not None
         and document_permissions.can_manage_folder(user, folder),
     )
     return render(request, "extranet/documents/document_list.html", context)
+
+
+def _sortable_columns(order):
+    """The table's sortable headers: label, the link that sorts by it (or reverses the order)
+    and, for the sorted one, its ``aria-sort`` value and what a click does, for screen
+    readers."""
+    columns = []
+    for key, label in ordering.LABELS.items():
+        sorted_by = key == order.column
+        direction = ("descending" if order.descending else "ascending") if sorted_by else None
+        next_order = order.toggled(key)
+        columns.append(
+            {
+                "key": key,
+                "label": label,
+                "aria_sort": direction,
+                "url": f"?{ordering.PARAMETER}={next_order.value}",
+                "hint": "ordre décroissant" if next_order.descending else "ordre croissant",
+            }
+        )
+    return columns
 
 
 @space_view
@@ -147,6 +171,9 @@ def document_detail(request, space, access, pk):
     can_replace = document_permissions.can_replace_document(user, document)
     folders = {folder.pk: folder for folder in Folder.objects.filter(space=space)}
     trail = _folder_trail(space, document.folder, folders) + [(document.title, None)]
+    move_form = None
+    if document_permissions.can_move_document(user, document):
+        move_form = MoveForm(folders=folders.values(), initial={"folder": document.folder_id})
     context = space_context(
         space,
         access,
@@ -155,6 +182,7 @@ def document_detail(request, space, access, pk):
         document=document,
         versions=versions,
         replace_form=ReplaceForm() if can_replace else None,
+        move_form=move_form,
         can_delete=document_permissions.can_delete_document(user, document),
     )
     return render(request, "extranet/documents/document_detail.html", context)
@@ -189,6 +217,35 @@ def document_replace(request, space, access, pk):
     ]
     context = space_context(space, access, "documents", trail, document=document, form=form)
     return render(request, "extranet/documents/document_replace.html", context)
+
+
+@space_view
+@require_POST
+def document_move(request, space, access, pk):
+    """Move a document to another folder of the space (or the root): whoever may edit it."""
+    document = get_document(request.user, space, pk)
+    document_permissions.check_move_document(request.user, document)
+    folders = list(Folder.objects.filter(space=space))
+    form = MoveForm(request.POST, folders=folders)
+    back = redirect(space_url("document_detail", space, pk=document.pk))
+    if not form.is_valid():
+        messages.error(request, "Le document n'a pas été déplacé : " + _errors(form))
+        return back
+    folder = None
+    if form.cleaned_data["folder"] is not None:
+        folder = get_folder(space, form.cleaned_data["folder"])
+    try:
+        document_services.move_document(document, request.user, folder)
+    except ValidationError as error:
+        messages.error(request, "Le document n'a pas été déplacé : " + " ".join(error.messages))
+        return back
+    where = f"dans le dossier « {folder.name} »" if folder else "à la racine de la bibliothèque"
+    messages.success(request, f"Le document « {document.title} » est maintenant {where}.")
+    return back
+
+
+def _errors(form):
+    return " ".join(message for messages_ in form.errors.values() for message in messages_)
 
 
 @space_view

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from extranet.forum import attachments as forum_attachments
 from extranet.forum import permissions as forum_permissions
 from extranet.forum import services as forum_services
 from extranet.forum.models import BodyFormat, Post, Topic, TopicReadState
@@ -13,6 +14,7 @@ from extranet.forum.writing import quote_for_reply, render_with_mentions
 from extranet.idempotency.keys import KeyReused
 from extranet.notifications import inbox
 from extranet.spaces import permissions as space_permissions
+from portal.storage import StorageUnavailable
 
 from .. import fragments, once
 from ..access import space_view
@@ -81,7 +83,7 @@ def topic_detail(request, space, access, pk, loaded=None):
     if quote is not None:
         # The reply form starts with this member's quotation: their page, never cached.
         full = get_topic(user, space, pk)
-        form = PostForm(space=space, initial={"body": quote})
+        form = PostForm(space=space, initial={"body": quote}, can_attach=access.can_upload)
         content = _thread(request, None, space, access, full, form)
     else:
         # Moderators' navigation shows the open flags: their count is part of the key.
@@ -91,7 +93,8 @@ def topic_detail(request, space, access, pk, loaded=None):
         content = fragments.get(request, key)
         if content is None:
             full = get_topic(user, space, pk)
-            content = _thread(request, key, space, access, full, PostForm(space=space))
+            form = PostForm(space=space, can_attach=access.can_upload)
+            content = _thread(request, key, space, access, full, form)
     if request.method == "GET" and forum_services.mark_topic_read(
         user, topic, read_at=topic.my_last_read_at
     ):
@@ -105,22 +108,34 @@ def _reply(request, space, access, pk):
     user = request.user
     topic = get_topic(user, space, pk)
     forum_permissions.check_reply(user, topic)
-    form = PostForm(request.POST, space=space)
+    form = PostForm(request.POST, request.FILES, space=space, can_attach=access.can_upload)
     preview = None
     if form.is_valid() and form.wants_preview:
         preview = render_with_mentions(form.cleaned_data["body"], BodyFormat.MARKDOWN, space)
     elif form.is_valid():
         body = form.cleaned_data["body"]
+        files = form.cleaned_data.get("attachments") or []
 
         def publish():
-            post = forum_services.reply(topic, user, body, format=BodyFormat.MARKDOWN)
+            post = forum_attachments.publish_with_attachments(
+                space,
+                user,
+                files,
+                body,
+                lambda text: forum_services.reply(topic, user, text, format=BodyFormat.MARKDOWN),
+            )
             return {"post": post.pk}
 
         try:
-            # The same form sent twice publishes once: both land on the one post.
-            done = once.submit_once(request, f"forum.reply:{topic.pk}", {"body": body}, publish)
+            # The same form sent twice publishes once: both land on the one post (and its
+            # attachments are stored once: they are deposited inside ``publish``).
+            done = once.submit_once(
+                request, f"forum.reply:{topic.pk}", _payload(body, files), publish
+            )
         except ValidationError as error:
             add_service_errors(form, error)
+        except StorageUnavailable as error:
+            form.add_error("attachments", error.message)
         except KeyReused:
             form.add_error(None, once.REUSED)
         else:
@@ -130,6 +145,13 @@ def _reply(request, space, access, pk):
     # A form with errors or a preview: this member's input, never cached.
     content = _thread(request, None, space, access, topic, form, preview=preview)
     return _topic_page(request, space, access, topic, content)
+
+
+def _payload(body, files, **fields):
+    """What a creation form sent, for ``once.submit_once``: the text and the files' names and
+    sizes (the same form sent again carries the same files)."""
+    attachments = [[file.name, file.size] for file in files]
+    return {**fields, "body": body, **({"attachments": attachments} if attachments else {})}
 
 
 def _quote_asked(request, space, access):
@@ -193,29 +215,41 @@ def _topic_page(request, space, access, topic, content):
 @space_view
 def topic_create(request, space, access):
     forum_permissions.check_start_topic(request.user, space)
-    form = TopicForm(request.POST or None, space=space)
+    can_attach = access.can_upload
+    form = TopicForm(
+        request.POST or None, request.FILES or None, space=space, can_attach=can_attach
+    )
     preview = None
     if form.wants_preview:
         # The title is not needed to look at the text: preview whatever was typed, and show
         # the form again as typed, without errors (an unbound form with it as initial values).
         preview = render_with_mentions(form.data.get("body", ""), BodyFormat.MARKDOWN, space)
-        form = TopicForm(initial=request.POST.dict(), space=space)
+        form = TopicForm(initial=request.POST.dict(), space=space, can_attach=can_attach)
     elif request.method == "POST" and form.is_valid():
         title, body = form.cleaned_data["title"], form.cleaned_data["body"]
+        files = form.cleaned_data.get("attachments") or []
 
         def start():
-            topic = forum_services.create_topic(
-                space, request.user, title, body, format=BodyFormat.MARKDOWN
+            topic = forum_attachments.publish_with_attachments(
+                space,
+                request.user,
+                files,
+                body,
+                lambda text: forum_services.create_topic(
+                    space, request.user, title, text, format=BodyFormat.MARKDOWN
+                ),
             )
             return {"topic": topic.pk}
 
         try:
             # The same form sent twice opens one topic: both land on it.
             done = once.submit_once(
-                request, f"forum.topic:{space.pk}", {"title": title, "body": body}, start
+                request, f"forum.topic:{space.pk}", _payload(body, files, title=title), start
             )
         except ValidationError as error:
             add_service_errors(form, error)
+        except StorageUnavailable as error:
+            form.add_error("attachments", error.message)
         except KeyReused:
             form.add_error(None, once.REUSED)
         else:
