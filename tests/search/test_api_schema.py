@@ -72,9 +72,31 @@ def test_filters_are_repeatable_arrays_and_kind_lists_the_kinds(schema):
     assert set(parameters["sort"]["schema"]["enum"]) == {"relevance", "date"}
 
 
+#: The JSON values each OpenAPI type allows (``bool`` is not an ``int`` here: ``17.0`` or
+#: ``true`` for a count is a type error a front end notices).
+JSON_TYPES = {
+    "integer": lambda v: type(v) is int,
+    "number": lambda v: type(v) in (int, float),
+    "string": lambda v: type(v) is str,
+    "boolean": lambda v: type(v) is bool,
+    "array": lambda v: type(v) is list,
+    "object": lambda v: type(v) is dict,
+}
+
+
 def _keys_match(schema, component, data):
+    """The same keys, and each value of the type the schema describes (counts are integers
+    on every database: PostgreSQL's SUM once made them ``17.0``)."""
     assert set(component["properties"]) == set(data)
     assert set(component.get("required", [])) == set(data)
+    for name, described in component["properties"].items():
+        value = data[name]
+        if "type" not in described:
+            continue  # a reference to another component, checked by its own call
+        if value is None:
+            assert described.get("nullable"), name
+            continue
+        assert JSON_TYPES[described["type"]](value), (name, described["type"], value)
 
 
 @pytest.mark.django_db
