@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from extranet.forum.models import Post
 from extranet.forum.sanitize import html_to_text
@@ -67,6 +68,30 @@ def post_email(post, recipient, reason) -> EmailMultiAlternatives:
         "unsubscribe_url": unsubscribe_url(recipient, space=space),
     }
     return render_email(kind, context, recipient.email, headers=thread_headers(post, reason))
+
+
+def flag_email(flag, recipient) -> EmailMultiAlternatives:
+    """To a moderator: a post of their space entered the moderation queue. The flagger's name
+    stays in the queue; the e-mail gives the reason, the post and the way to the queue."""
+    post = flag.post
+    topic = post.topic
+    space = topic.space
+    context = {
+        "recipient": recipient,
+        "flag": flag,
+        "reason": flag.get_reason_display(),
+        "post": post,
+        "topic": topic,
+        "space": space,
+        "author_name": str(post.author) if post.author else "Un·e ancien·ne membre",
+        "body_text": html_to_text(post.body),
+        "body_html": absolute_links(post.body),
+        "post_url": absolute(post.get_absolute_url()),
+        "queue_url": absolute(reverse("extranet:moderation_queue", kwargs={"slug": space.slug})),
+        "settings_url": settings_url(space),
+        "unsubscribe_url": unsubscribe_url(recipient, space=space),
+    }
+    return render_email("flag", context, recipient.email)
 
 
 def _message_id(kind, pk) -> str:

@@ -18,7 +18,7 @@ from django.utils import timezone
 from extranet.forum.models import visible_posts
 from extranet.spaces.permissions import filter_spaces_queryset
 
-from .models import Notification
+from .models import Notification, NotificationKind
 
 UNREAD_CACHE_SECONDS = 300
 
@@ -47,6 +47,22 @@ def record(post, recipients) -> int:
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
     _forget_unread([user.pk for user, _ in recipients])
     return Notification.objects.filter(post=post).count() - before
+
+
+def record_flag(flag, users) -> None:
+    """Tell ``users`` (moderators) that ``flag`` put its post in the queue. A post queued
+    again after an earlier decision brings its notification back, unread, at the flag's date
+    (one per moderator and post: ``Notification``'s unique constraint)."""
+    if not users:
+        return
+    rows = [
+        Notification(user=user, post_id=flag.post_id, kind=NotificationKind.FLAG) for user in users
+    ]
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    Notification.objects.filter(
+        post_id=flag.post_id, kind=NotificationKind.FLAG, user__in=users
+    ).update(read_at=None, created_at=flag.created_at)
+    _forget_unread([user.pk for user in users])
 
 
 def visible_notifications(user):

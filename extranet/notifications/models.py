@@ -139,6 +139,8 @@ class NotificationKind(models.TextChoices):
     NEW_TOPIC = "new_topic", "Nouveau sujet"
     REPLY = "reply", "Réponse"
     MENTION = "mention", "Mention"
+    # For the space's moderators: the post entered the moderation queue (``flags``).
+    FLAG = "flag", "Signalement"
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -175,7 +177,11 @@ class Notification(models.Model):
         verbose_name_plural = "notifications"
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "post"], name="notifications_once_per_post"),
+            # Once per member, post and kind: a moderator who got the reply also gets the
+            # flag of that post.
+            models.UniqueConstraint(
+                fields=["user", "post", "kind"], name="notifications_once_per_post_and_kind"
+            ),
         ]
         indexes = [
             models.Index(fields=["user", "read_at"], name="notifications_unread"),

@@ -36,8 +36,9 @@ def _data(serializer_class, data):
     ),
     queue=extend_schema(
         summary="Messages signalés à traiter (animateur·rice·s)",
-        description="Les signalements ouverts groupés par message, le plus signalé d'abord. "
-        "404 pour qui n'anime pas l'espace.",
+        description="Les signalements ouverts groupés par message, le plus signalé d'abord, "
+        "paginés comme les autres listes (`?page=`, `?page_size=`). 404 pour qui n'anime pas "
+        "l'espace.",
         responses=QueueEntrySerializer(many=True),
     ),
     hide=extend_schema(
@@ -72,9 +73,12 @@ class ModerationViewSet(SpaceScopedViewSet):
 
     @action(detail=False, methods=["get"])
     def queue(self, request, space_slug):
-        entries = moderation.flag_queue(request.user, self.space)
+        # Paginated like every list of the API: the page of posts first, then its flags.
+        page = self.paginate_queryset(moderation.queued_posts(request.user, self.space))
+        entries = moderation.queue_entries(page, self.space)
         context = self.get_serializer_context()
-        return Response(QueueEntrySerializer(entries, many=True, context=context).data)
+        data = QueueEntrySerializer(entries, many=True, context=context).data
+        return self.get_paginated_response(data)
 
     def _queue_post(self, pk):
         # The queue's existence first: a member learns nothing about the post.

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from extranet.notifications import inbox, subscriptions
+from extranet.notifications.models import NotificationKind
 
 from ..access import SpaceAccess, not_found, space_view
 from ..forms import NotificationSettingsForm, TopicNotificationForm, add_service_errors
@@ -89,6 +90,9 @@ def notification_open(request, pk):
     inbox.mark_read(request.user, [notification.pk])
     post = notification.post
     space = post.topic.space
+    if notification.kind == NotificationKind.FLAG:
+        # A moderator's work is in the queue (which answers 404 to whoever no longer moderates).
+        return redirect("extranet:moderation_queue", slug=space.slug)
     return redirect(post_url(space, post.topic, post, SpaceAccess(request.user, space)))
 
 

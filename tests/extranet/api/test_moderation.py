@@ -5,6 +5,7 @@ import pytest
 
 from extranet.forum.models import Flag, FlagStatus, ModerationAction
 from extranet.forum.moderation import flag_post
+from tests.factories.extranet import make_reply
 
 from .conftest import api_url
 
@@ -58,9 +59,32 @@ def test_queue_counts_open_flags_per_post_and_reason(member, moderator, as_user,
     flag_post(post, furnished.target.user, "spam")
     response = as_user(moderator).get(api_url("moderation-queue", space))
     assert response.status_code == 200
-    [entry] = response.json()
+    [entry] = response.json()["results"]
     assert entry["post"]["id"] == post.pk
     assert entry["count"] == 2 and entry["reasons"] == {"spam": 2}
+
+
+def test_the_queue_is_paginated_like_the_other_lists_most_flagged_first(
+    member, moderator, as_user, space, furnished
+):
+    once = make_reply(furnished.topic, author=furnished.author, body="Un message signalé")
+    twice = furnished.others_post
+    flag_post(once, member, "spam")
+    flag_post(twice, member, "spam")
+    flag_post(twice, furnished.target.user, "spam")
+    client = as_user(moderator)
+    first = client.get(api_url("moderation-queue", space), {"page_size": 1}).json()
+    assert first["count"] == 2 and first["next"] and first["previous"] is None
+    assert [entry["post"]["id"] for entry in first["results"]] == [twice.pk]
+    second = client.get(first["next"]).json()
+    assert [entry["post"]["id"] for entry in second["results"]] == [once.pk]
+    assert second["results"][0]["count"] == 1
+
+
+def test_a_queue_page_past_the_end_is_a_json_404(moderator, as_user, space):
+    response = as_user(moderator).get(api_url("moderation-queue", space), {"page": 9})
+    assert response.status_code == 404
+    assert response.json()["detail"]
 
 
 @pytest.mark.parametrize("name", ["moderation-hide", "moderation-restore", "moderation-dismiss"])
@@ -82,7 +106,7 @@ def test_hide_closes_flags_and_is_in_the_history(member, moderator, as_user, spa
     assert response.json()["kind"] == "hide" and response.json()["flags_closed"] == 1
     post.refresh_from_db()
     assert post.is_hidden
-    assert client.get(api_url("moderation-queue", space)).json() == []
+    assert client.get(api_url("moderation-queue", space)).json()["results"] == []
 
 
 def test_hide_without_reason_is_a_french_400(member, moderator, as_user, space, furnished):

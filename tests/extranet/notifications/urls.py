@@ -19,6 +19,8 @@ extranet = (
         path("<slug:slug>/rencontres/<int:pk>/", stub, name="meeting_detail"),
         # Mentions in a post's body link to the member's card (extranet.forum.mentions).
         path("<slug:slug>/membres/fiche/<int:user_pk>/", stub, name="member_card"),
+        # Moderators' e-mails about a flagged post lead to the queue.
+        path("<slug:slug>/moderation/", stub, name="moderation_queue"),
     ],
     "extranet",
 )
