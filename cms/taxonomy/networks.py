@@ -1,9 +1,10 @@
 """Networks ("réseaux") R&T animates: VRL, PRE, PEP'S… An extranet Space may point to one."""
 
-from django import forms
 from django.core.validators import MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from .widgets import ThemeCheckboxSelectMultiple
 
 
 class Network(models.Model):
@@ -60,7 +61,8 @@ class Network(models.Model):
             [FieldPanel("member_count"), FieldPanel("member_count_label")],
             heading="Effectif",
         ),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        # Parent then name, as on the pages (one widget for every theme checkbox list).
+        FieldPanel("themes", widget=ThemeCheckboxSelectMultiple),
         FieldPanel("contact_page"),
     ]
 
@@ -76,7 +78,13 @@ class Network(models.Model):
 
     @property
     def member_count_display(self):
-        """ "250 membres", or an empty string when the count is unknown."""
+        """ "250 membres", "1 membre", or an empty string when the count is unknown.
+
+        Only the default label is put in the singular: a label the editor typed
+        (« structures », « référent·e·s ») is shown as typed."""
         if self.member_count is None:
             return ""
-        return f"{self.member_count} {self.member_count_label or 'membres'}".strip()
+        label = self.member_count_label or "membres"
+        if self.member_count == 1 and label == "membres":
+            label = "membre"
+        return f"{self.member_count} {label}".strip()

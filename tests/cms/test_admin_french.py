@@ -54,3 +54,24 @@ def test_theme_checkboxes_list_each_parent_then_its_sub_themes_alphabetically():
         "Égalité et non-discrimination",
         "Égalité et non-discrimination › Laïcité",
     ]
+
+
+def test_network_theme_checkboxes_are_ordered_by_parent_then_name_like_the_pages():
+    from wagtail.admin.panels import FieldPanel
+
+    from cms.models import Network
+    from cms.taxonomy.widgets import ThemeCheckboxSelectMultiple
+
+    panels = [panel for panel in Network.panels if isinstance(panel, FieldPanel)]
+    themes = next(panel for panel in panels if panel.field_name == "themes")
+    assert themes.widget is ThemeCheckboxSelectMultiple
+
+
+@pytest.mark.parametrize(
+    ("count", "label", "shown"),
+    [(1, "membres", "1 membre"), (2, "membres", "2 membres"), (1, "", "1 membre")],
+)
+def test_a_network_of_one_member_says_membre_in_the_singular(count, label, shown):
+    from cms.models import Network
+
+    assert Network(member_count=count, member_count_label=label).member_count_display == shown

@@ -32,3 +32,30 @@ def test_the_date_include_of_the_public_site_writes_1er():
         Context({"date": datetime.date(2023, 3, 1)})
     )
     assert html.strip() == '<time datetime="2023-03-01">1er mars 2023</time>'
+
+
+# Templates still writing « 1 mai » with Django's own format: being edited by others when the
+# rest were converted (#13); empty this list as they move to |french_date.
+NOT_YET_CONVERTED = {
+    "extranet/documents/_document_row.html",
+    "extranet/documents/document_detail.html",
+    "extranet/forum/_topic_content.html",
+    "extranet/notifications/notification_list.html",
+    "extranet/spaces/space_search.html",
+    # The development inbox shows seconds (e-mails sent within a minute), no reader's date.
+    "extranet/notifications/dev_inbox.html",
+}
+
+
+def test_templates_write_dates_with_french_date_so_the_first_is_1er():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    root = Path(settings.BASE_DIR) / "templates"
+    offenders = {
+        str(path.relative_to(root))
+        for path in root.rglob("*")
+        if path.suffix in {".html", ".txt"} and '|date:"j F' in path.read_text(encoding="utf-8")
+    }
+    assert offenders <= NOT_YET_CONVERTED, sorted(offenders - NOT_YET_CONVERTED)
