@@ -1,4 +1,4 @@
-"""The endpoints of ``/api/v2/``: pages, images, documents.
+"""The endpoints of ``/api/v2/``: pages, images, documents, redirects.
 
 What they add to Wagtail's viewsets:
 - anonymous and public: no authentication, no permission class (the project's DRF default
@@ -19,7 +19,7 @@ What they add to Wagtail's viewsets:
 """
 
 from django.core.cache import cache
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from rest_framework.permissions import AllowAny
 from wagtail.api.v2.filters import (
@@ -31,6 +31,9 @@ from wagtail.api.v2.filters import (
 )
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.contrib.redirects.api import RedirectsAPIViewSet
+from wagtail.contrib.redirects.middleware import get_redirect
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, Site
@@ -234,3 +237,40 @@ class DocumentsEndpoint(PublicEndpointMixin, DocumentsAPIViewSet):
     def get_queryset(self):
         queryset = visibility.filter_public_documents(super().get_queryset(), self.request)
         return queryset.prefetch_related("tags")
+
+
+class RedirectsEndpoint(PublicEndpointMixin, RedirectsAPIViewSet):
+    """The editors' redirects (*Paramètres › Redirections*), so that a decoupled front can
+    answer an old address as the built-in templates do (``RedirectMiddleware``).
+
+    Only those of the request's site (or of every site) that lead to an external address or
+    to a public page: a redirect to a draft or a restricted page would reveal its address,
+    so it is absent (404), like the page. ``find/?html_path=/ancienne-adresse/`` answers a
+    302 to the redirect's detail, as Wagtail's ``find`` does for pages.
+    """
+
+    filter_backends = [ValidatedFieldsFilter, ValidatedOrderingFilter]
+    # Wagtail's viewset forgets html_path here: its 302 would carry it to the detail view.
+    find_query_parameters = RedirectsAPIViewSet.find_query_parameters.union(["html_path"])
+    # Whether to answer 301 or 302 is the editor's choice: the front needs it too.
+    body_fields = [*RedirectsAPIViewSet.body_fields, "is_permanent"]
+    listing_default_fields = [*RedirectsAPIViewSet.listing_default_fields, "is_permanent"]
+
+    def get_queryset(self):
+        site = visibility.site_for(self.request)
+        public = visibility.public_pages(self.request).values("pk")
+        return (
+            Redirect.objects.filter(Q(site__isnull=True) | Q(site=site))
+            .filter(Q(redirect_page__isnull=True) | Q(redirect_page__in=public))
+            .select_related("redirect_page")
+            .order_by("old_path", "pk")
+        )
+
+    def find_object(self, queryset, request):
+        if "html_path" in request.GET:
+            path = Redirect.normalise_path(request.GET["html_path"], decode_unicode=False)
+            found = get_redirect(request, path)
+            if found is None or not queryset.filter(pk=found.pk).exists():
+                raise Http404("not found")
+            return found
+        return super().find_object(queryset, request)

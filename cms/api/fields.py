@@ -21,6 +21,7 @@ from wagtail.api.utils import get_full_url
 from cms.representations import document_representation, image_representation
 
 from . import visibility
+from .shapes import nullable, ref
 from .streams import prepare_streams
 
 
@@ -46,7 +47,11 @@ def _with_related(rows, *fields):
 
 
 class ReadOnlyField(Field):
-    """Base of the fields below: output only, the API never writes."""
+    """Base of the fields below: output only, the API never writes.
+
+    ``schema``: the JSON shape ``to_representation`` returns (``cms.api.shapes``), for the
+    OpenAPI document and the TypeScript types; tests check real answers against it.
+    """
 
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
@@ -56,12 +61,16 @@ class ReadOnlyField(Field):
 class ImageField(ReadOnlyField):
     """An image with its renditions; ``null`` when there is none."""
 
+    schema = nullable(ref("ApiImage"))
+
     def to_representation(self, image):
         return image_representation(image)
 
 
 class DocumentField(ReadOnlyField):
     """A document linked through the serve view, or ``null`` when it is private."""
+
+    schema = nullable(ref("ApiDocument"))
 
     def to_representation(self, document):
         if not visibility.for_request(_request(self)).is_public_document(document):
@@ -72,11 +81,15 @@ class DocumentField(ReadOnlyField):
 class TaxonomyField(ReadOnlyField):
     """Themes or territories as ``[{id, name, slug}]`` (prefetched in listings)."""
 
+    schema = {"type": "array", "items": ref("Term")}
+
     def to_representation(self, terms):
         return [{"id": term.pk, "name": term.name, "slug": term.slug} for term in _all(terms)]
 
 
 class NetworkField(ReadOnlyField):
+    schema = nullable(ref("Network"))
+
     def to_representation(self, network):
         return {
             "id": network.pk,
@@ -125,6 +138,8 @@ def _stream_values(page):
 class PressItemsField(ReadOnlyField):
     """The items of a press panorama, in the editor's order."""
 
+    schema = {"type": "array", "items": ref("PressItem")}
+
     def to_representation(self, items):
         rows = _with_related(_all(items), "theme")
         return [
@@ -147,6 +162,8 @@ class PressItemsField(ReadOnlyField):
 class ContributorsField(ReadOnlyField):
     """Speakers or authors of a publication, in the editor's order."""
 
+    schema = {"type": "array", "items": ref("Contributor")}
+
     def to_representation(self, contributors):
         return [
             {"name": person.name, "role": person.role, "organisation": person.organisation}
@@ -156,6 +173,8 @@ class ContributorsField(ReadOnlyField):
 
 class SectionsField(ReadOnlyField):
     """A dossier's table of contents: ``[{anchor, title}]`` from its h2 headings."""
+
+    schema = {"type": "array", "items": ref("Section")}
 
     def to_representation(self, sections):
         return [{"anchor": anchor, "title": title} for anchor, title in sections]
@@ -179,6 +198,8 @@ def _page_summary(field, page):
 class PanoramasField(ReadOnlyField):
     """A dossier's press panoramas (live, unexpired and public), latest first."""
 
+    schema = {"type": "array", "items": ref("PanoramaSummary")}
+
     def get_attribute(self, instance):
         # The request's visibility cache: restrictions are read once for the whole answer.
         return instance.press_panoramas(visibility.for_request(_request(self)))
@@ -192,6 +213,8 @@ class PanoramasField(ReadOnlyField):
 
 class FeaturedDossiersField(ReadOnlyField):
     """The dossiers featured on the home page, in order, if live and public."""
+
+    schema = {"type": "array", "items": ref("PageSummary")}
 
     def to_representation(self, featured):
         items = list(_with_related(_all(featured), "dossier"))

@@ -5,6 +5,7 @@ from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from cms.api.shapes import STRING, nullable, obj, ref
 from cms.representations import page_representation
 
 from .choosers import APIPageChooserBlock, APIRichTextBlock
@@ -61,6 +62,11 @@ class CallToActionBlock(blocks.StructBlock):
         description = "Un bouton vers une page du site ou une adresse externe (l'un ou l'autre)."
         value_class = CallToActionValue
         preview_value = {"label": "Adhérer au centre de ressources", "url": "https://example.org/"}
+
+    # ``url`` is the page's when a live, public page is chosen, else the external address.
+    api_schema = obj(
+        {"label": STRING, "page": nullable(ref("LinkedPage")), "url": nullable(STRING)}
+    )
 
     def clean(self, value):
         value = super().clean(value)
@@ -158,6 +164,8 @@ class RelatedPagesBlock(blocks.StructBlock):
         label = "Pages liées"
         description = "Une liste de liens vers d'autres pages du site."
         value_class = RelatedPagesValue
+
+    api_schema = obj({"title": STRING, "pages": {"type": "array", "items": ref("LinkedPage")}})
 
     def get_api_representation(self, value, context=None):
         request = (context or {}).get("request")

@@ -3,6 +3,7 @@
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
 
+from cms.api.shapes import STRING, nullable, obj, ref
 from cms.representations import document_representation, image_representation
 
 from .choosers import APIDocumentChooserBlock, APIImageChooserBlock
@@ -40,6 +41,10 @@ class FigureBlock(blocks.StructBlock):
         description = "Une image de la médiathèque, avec légende, crédit et texte alternatif."
         value_class = FigureValue
 
+    api_schema = obj(
+        {"image": nullable(ref("ApiImage")), "alt": STRING, "caption": STRING, "credit": STRING}
+    )
+
     def get_api_representation(self, value, context=None):
         return {
             "image": image_representation(value.get("image"), alt=value.alt),
@@ -66,6 +71,8 @@ class EmbedBlock(blocks.StructBlock):
         template = "cms/blocks/embed.html"
         label = "Vidéo ou contenu intégré"
         description = "Une vidéo ou un contenu externe (YouTube, Vimeo, Dailymotion…)."
+
+    api_schema = obj({"url": STRING, "title": STRING, "caption": STRING})
 
     def get_api_representation(self, value, context=None):
         embed = value.get("url")
@@ -113,6 +120,9 @@ class DocumentLinkBlock(blocks.StructBlock):
         label = "Document à télécharger"
         description = "Un lien de téléchargement vers un document (PDF, tableur…)."
         value_class = DocumentLinkValue
+
+    # ``document`` is null when the document is private or gone; ``label`` stays.
+    api_schema = obj({"document": nullable(ref("ApiDocument")), "label": STRING})
 
     def get_api_representation(self, value, context=None):
         return {

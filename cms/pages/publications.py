@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.models import Orderable
@@ -103,7 +104,8 @@ class PublicationPage(TaxonomyMixin, BodyMixin, BasePage):
         APIField("kind"),
         choice_label_field("kind"),
         APIField("number"),
-        APIField("display_number"),
+        # A property: its serialiser says it is a string (cms.api.shapes needs to know).
+        APIField("display_number", serializer=serializers.CharField(read_only=True)),
         APIField("date"),
         APIField("document", serializer=DocumentField()),
         APIField("contributors", serializer=ContributorsField()),

@@ -1,8 +1,9 @@
 """The OpenAPI schema at ``/api/schema/`` (drf-spectacular): the extranet API and the search
 API (``/api/search/``, described in ``search/api/schema.py``).
 
-The CMS's Wagtail API v2 (``/api/v2/``) is not described: it is not a DRF API drf-spectacular
-can describe faithfully (its fields depend on page types); docs/api.md documents it.
+The CMS's Wagtail API v2 (``/api/v2/``) is not described here: drf-spectacular cannot
+describe it faithfully (its fields depend on page types). ``cms.api.openapi`` builds its own
+description from the page types and blocks, served at ``/api/v2/schema/`` (docs/api.md).
 """
 
 from django.urls import include, path
