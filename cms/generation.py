@@ -139,6 +139,8 @@ def bump_generation(scope=CONTENT):
 
 
 def _bump_and_prune(scopes):
+    if not scopes:
+        return
     rows = bump_generations(scopes)
     if any(row.pk is None for row in rows):  # a backend that returns no ids: prune nothing
         return
@@ -147,16 +149,19 @@ def _bump_and_prune(scopes):
     ).delete()
 
 
-def invalidate_scopes(scopes):
-    """Bump now and again on commit (module docstring); outside a transaction, once."""
+def invalidate_scopes(scopes, on_commit=None):
+    """Bump now and again on commit (module docstring); outside a transaction, once.
+    ``on_commit``: a callable giving the scopes to bump on commit, when what the change
+    affects must be read again then (default: ``scopes`` again)."""
     scopes = list(dict.fromkeys(scopes))
-    if not scopes:
-        return
     if not connection.in_atomic_block:
-        _bump_and_prune(scopes)
+        if scopes:
+            _bump_and_prune(scopes)
         return
-    bump_generations(scopes)
-    transaction.on_commit(lambda: _bump_and_prune(scopes), robust=True)
+    if scopes:
+        bump_generations(scopes)
+    later = on_commit or (lambda: scopes)
+    transaction.on_commit(lambda: _bump_and_prune(list(dict.fromkeys(later()))), robust=True)
 
 
 def invalidate_scope(scope=CONTENT):

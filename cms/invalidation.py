@@ -14,7 +14,9 @@ Where a page shows in the cached answers (the API, ``cms.api.cache``; the home p
   page's featured dossiers), with their types' listings: they show its title and URL, or
   drop the link once it is unpublished. They are found in Wagtail's reference index, which
   Wagtail updates after each save in a background task; the page published is indexed here at
-  once, so that its own links are known before anything it links to changes.
+  once, so that its own links are known before anything it links to changes. They are read
+  again when the change commits (with the ancestors): a page linking to it, published by
+  another transaction that committed meanwhile, was invisible at the first reading.
 
 A page **with children** is a wide change (``CONTENT``: everything is cold): its children's
 details show its title (``meta.parent``), their URLs follow its slug, and unpublishing it may
@@ -73,13 +75,20 @@ def scopes_of_page_change(page):
     return _pages_scopes(rows)
 
 
+def invalidate_page_change(page):
+    """Bump what a publication or unpublication of ``page`` affects now, and on commit what
+    it affects then (module docstring)."""
+    scopes = scopes_of_page_change(page)
+    invalidate_scopes(scopes, on_commit=lambda: [*scopes, *scopes_of_page_change(page)])
+
+
 def on_page_published(instance, **kwargs):
     """Receiver of ``page_published``."""
     # Its links indexed now (module docstring), not after the background task.
     ReferenceIndex.create_or_update_for_object(instance)
-    invalidate_scopes(scopes_of_page_change(instance))
+    invalidate_page_change(instance)
 
 
 def on_page_unpublished(instance, **kwargs):
     """Receiver of ``page_unpublished``."""
-    invalidate_scopes(scopes_of_page_change(instance))
+    invalidate_page_change(instance)

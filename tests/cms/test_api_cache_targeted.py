@@ -6,7 +6,7 @@ restriction is a wide change that makes everything cold."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cms import generation, invalidation
@@ -132,6 +132,21 @@ def test_the_links_of_a_published_page_are_known_before_the_background_indexing(
     news.unpublish()
 
     assert client.get(detail(linking)).json()["body"][1]["value"]["pages"] == []
+
+
+def test_the_pages_linking_to_a_page_are_read_again_when_its_change_commits(
+    tree, news, django_capture_on_commit_callbacks
+):
+    # A page linking to it, whose transaction committed meanwhile, was invisible at first.
+    linking = linking_dossier(tree, news)
+    ReferenceIndex.remove_for_object(linking)
+    scope = generation.page_scope(linking.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        news.unpublish()
+        ReferenceIndex.create_or_update_for_object(linking)  # the other transaction's
+        before_commit = generation.current_generation(scope)
+
+    assert generation.current_generation(scope) != before_commit
 
 
 def test_publishing_a_page_with_children_is_a_wide_change(client, tree, news, dossier):
