@@ -286,6 +286,8 @@ FORUM_LOCK_TIMEOUT_MS = int(os.environ.get("FORUM_LOCK_TIMEOUT_MS", "3000"))
 # Wagtail
 WAGTAIL_SITE_NAME = "Ressources & Territoires"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's login form leaves its password field's label untranslated (portal.admin_login).
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_login.AdminLoginForm"
 WAGTAIL_I18N_ENABLED = False
 # Slugs in ASCII (« ecoles », not « écoles »): URLs that every tool, mail client and
 # printed flyer copes with; the admin transliterates titles when it proposes a slug.
