@@ -18,7 +18,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from extranet.documents import downloads
+from extranet.documents import downloads, ordering
 from extranet.documents import permissions as document_permissions
 from extranet.documents import services as document_services
 from extranet.documents.models import Document, Folder
@@ -41,6 +41,13 @@ FOLDER_PARAMETER = OpenApiParameter(
     description="Identifiant d'un dossier de l'espace : les documents rangés directement "
     "dedans (pas ceux de ses sous-dossiers) ; « root » : ceux de la racine ; absent : tous "
     "les documents. Un dossier d'un autre espace ou inexistant : 400.",
+)
+SORT_PARAMETER = OpenApiParameter(
+    "tri",
+    str,
+    description="Tri, comme le tableau de la bibliothèque : titre, type, taille, date, auteur, "
+    "précédé de « - » pour l'ordre décroissant. Absent : les plus récents d'abord. Inconnu : "
+    "400.",
 )
 FILE_RESPONSE = OpenApiResponse(
     OpenApiTypes.BINARY,
@@ -88,7 +95,9 @@ def get_document(user, space, pk):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Documents de l'espace", parameters=[FOLDER_PARAMETER]),
+    list=extend_schema(
+        summary="Documents de l'espace", parameters=[FOLDER_PARAMETER, SORT_PARAMETER]
+    ),
     create=extend_schema(
         summary="Déposer un document",
         description="Formulaire multipart. Taille maximale et formats acceptés selon les "
@@ -154,6 +163,13 @@ class DocumentViewSet(SpaceScopedViewSet):
         chosen = folder_filter(request, self.space, "folder")
         if chosen is not None:
             documents = documents.filter(folder=chosen.folder)
+        if ordering.PARAMETER in request.query_params:
+            # The web table's sort (extranet.documents.ordering); a program gets told when
+            # the value is unknown, rather than silently another order.
+            order = ordering.parse(request.query_params[ordering.PARAMETER])
+            if order is None:
+                raise ValidationError({ordering.PARAMETER: [ordering.INVALID]})
+            documents = ordering.order_documents(documents, order)
         return self.paginated(documents, prepare=self._attach_space)
 
     def create(self, request, space_slug):
