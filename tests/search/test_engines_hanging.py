@@ -17,7 +17,7 @@ from search import service
 from search.conf import ENGINE_BACKENDS
 from tests.factories.search import make_document
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.faults]
 
 BACKEND_TIMEOUT = 8  # the backend's own timeout, for indexing: what must NOT be waited for
 BOUND = 1.0

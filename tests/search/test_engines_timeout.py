@@ -13,6 +13,7 @@ from tests.factories.search import make_document
 
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.faults,
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="statement_timeout is a PostgreSQL setting"
     ),

@@ -11,6 +11,8 @@ from tests.factories.extranet import make_document
 
 from .conftest import api_url
 
+pytestmark = pytest.mark.faults
+
 
 @pytest.fixture
 def client(member, as_user):

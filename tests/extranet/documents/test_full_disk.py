@@ -14,7 +14,7 @@ from tests.factories.extranet import make_document
 from .disk_faults import full_disk, read_only_disk, stored_files
 from .samples import pdf_bytes, upload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.faults]
 
 BIG_PDF = pdf_bytes("Compte rendu " * 2000)  # several chunks: the disk fills mid-file
 

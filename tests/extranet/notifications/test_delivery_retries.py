@@ -18,7 +18,7 @@ from tests.portal.flaky_mail import FlakyServer
 
 # The worker closes its database connection after each task, as in production: inside a
 # test transaction that would end the test, so these tests commit for real.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.faults]
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ from portal.operations.workers import requeue_claimed_by
 from tests.factories.extranet import make_member
 
 # The worker closes its connection after each task: these tests commit for real.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.faults]
 
 RECIPIENTS = 10
 KILLED_AFTER = 5

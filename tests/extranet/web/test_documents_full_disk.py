@@ -1,12 +1,16 @@
 """Depositing on a full or read-only disk through the web: the form again, with the French
 reason, no partial file, no row — never the HTML 500 page."""
 
+import pytest
+
 from extranet.documents.models import Document
 from tests.extranet.documents.disk_faults import full_disk, read_only_disk, stored_files
 from tests.extranet.documents.samples import pdf_bytes, upload
 from tests.factories.extranet import make_document
 
 from .conftest import space_url
+
+pytestmark = pytest.mark.faults
 
 
 def test_a_full_disk_shows_the_form_with_the_reason_and_keeps_nothing(

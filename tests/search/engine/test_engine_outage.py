@@ -25,7 +25,12 @@ from tests.factories.extranet import SpaceFactory, make_member, make_reply, make
 from tests.factories.search import make_document
 from tests.search.live_engine import current_backend, database_ids, engine_ids, engine_settings
 
-pytestmark = [pytest.mark.django_db, pytest.mark.engine, pytest.mark.usefixtures("live")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.engine,
+    pytest.mark.faults,
+    pytest.mark.usefixtures("live"),
+]
 
 
 def _closed_port():
