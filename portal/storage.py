@@ -21,6 +21,7 @@ from django.core.files.storage import FileSystemStorage
 
 logger = logging.getLogger(__name__)
 
+
 class StorageUnavailable(Exception):
     """The disk refused a file: full (``no_space``) or not writable. Nothing was kept.
 
