@@ -2,6 +2,8 @@
 French errors, a 404 for what the requester may not see."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from extranet.forum.models import Flag, FlagStatus, ModerationAction
 from extranet.forum.moderation import flag_post
@@ -135,3 +137,18 @@ def test_restore_shows_a_hidden_post_again(moderator, as_user, space, furnished)
     post.refresh_from_db()
     assert not post.is_hidden
     assert ModerationAction.objects.filter(post=post).count() == 2  # hidden, then restored
+
+
+def test_the_queue_costs_the_same_queries_for_one_or_many_flagged_posts(
+    member, moderator, as_user, space, furnished, django_assert_max_num_queries
+):
+    client = as_user(moderator)
+    flag_post(furnished.others_post, member, "spam")
+    with CaptureQueriesContext(connection) as one:
+        client.get(api_url("moderation-queue", space))
+    for n in range(4):
+        post = make_reply(furnished.topic, author=furnished.author, body=f"Message {n}")
+        flag_post(post, member, "spam")
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        response = client.get(api_url("moderation-queue", space))
+    assert response.json()["count"] == 5
