@@ -34,17 +34,8 @@ def test_the_date_include_of_the_public_site_writes_1er():
     assert html.strip() == '<time datetime="2023-03-01">1er mars 2023</time>'
 
 
-# Templates still writing « 1 mai » with Django's own format: being edited by others when the
-# rest were converted (#13); empty this list as they move to |french_date.
-NOT_YET_CONVERTED = {
-    "extranet/documents/_document_row.html",
-    "extranet/documents/document_detail.html",
-    "extranet/forum/_topic_content.html",
-    "extranet/notifications/notification_list.html",
-    "extranet/spaces/space_search.html",
-    # The development inbox shows seconds (e-mails sent within a minute), no reader's date.
-    "extranet/notifications/dev_inbox.html",
-}
+# The development inbox shows seconds (e-mails sent within a minute), no reader's date.
+NOT_YET_CONVERTED = {"extranet/notifications/dev_inbox.html"}
 
 
 def test_templates_write_dates_with_french_date_so_the_first_is_1er():
