@@ -8,6 +8,7 @@ import pytest
 
 from search.models import Kind, space_audience
 from search.service import search, suggest
+from search.spelling import correct
 from tests.factories.search import make_document
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_engine")]
@@ -115,8 +116,6 @@ def test_a_word_found_only_in_private_documents_is_never_suggested(library, spac
     # towards « radicalisation », and an outsider learns nothing of the word.
     response = search(member, "radicalisaton")
     assert response.did_you_mean == ""
-    from search.spelling import correct
-
     assert correct("radicalisaton") is None
 
 
