@@ -53,7 +53,7 @@ from .models import (
     TopicReadState,
 )
 from .sanitize import html_to_text
-from .signals import topic_renamed
+from .signals import mentions_added, post_published, topic_renamed
 from .writing import render_body
 
 MAX_BODY_LENGTH = 50_000
@@ -415,14 +415,11 @@ def unread_counts_for(user, spaces) -> Counter:
 
 
 def _announce(post, *, new_topic):
-    """E-mail members once the post is committed (``notifications.tasks``, in the background)."""
-    from extranet.notifications.tasks import announce_post
-
-    announce_post(post, new_topic=new_topic)
+    """Tell whoever listens (the notifications, once the post is committed)."""
+    post_published.send(sender=Post, post=post, new_topic=new_topic)
 
 
 def _announce_mentions(post, users):
-    """E-mail members newly mentioned by an edit, once it is committed."""
-    from extranet.notifications.tasks import announce_mentions
-
-    announce_mentions(post, users)
+    """Tell whoever listens that an edit mentions ``users`` for the first time."""
+    if users:
+        mentions_added.send(sender=Post, post=post, users=list(users))

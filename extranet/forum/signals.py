@@ -28,6 +28,13 @@ from .models import Post, Topic
 #: no ``post_save``. Search listens (the topic's and its posts' documents carry the title).
 topic_renamed = Signal()
 
+#: Sent by the services inside the transaction that writes a post (``post=``, ``new_topic=``)
+#: and by an edit that mentions new members (``post=``, ``users=``). The notifications listen
+#: (``extranet.notifications.announcements``): the forum does not know who is told, nor how,
+#: and does not import the notifications (which import the forum).
+post_published = Signal()
+mentions_added = Signal()
+
 # User fields shown on a topic page (``str(user)`` is the full name, or the e-mail without one).
 DISPLAYED_USER_FIELDS = frozenset({"first_name", "last_name", "email", "organisation"})
 

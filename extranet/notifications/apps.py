@@ -7,5 +7,6 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Notifications"
 
     def ready(self):
-        # Connects the receiver of the forum's ``post_flagged`` (moderators are told).
-        from . import flags  # noqa: F401
+        # Connects the receivers of the forum's signals: ``post_flagged`` (moderators are
+        # told), ``post_published`` and ``mentions_added`` (members are e-mailed).
+        from . import announcements, flags  # noqa: F401
