@@ -219,10 +219,11 @@ class SearchDocument(index.Indexed, models.Model):
         """Readable text for an engine that analyses French itself (Elasticsearch)."""
         if field_name == "labels_text":
             return rewrite(self._labels())
-        text = getattr(self, field_name) or ""
+        text = rewrite(getattr(self, field_name) or "")
         # What the engine's tokenizer misses and our analysis finds: ``sociolinguistiques``
         # for ``socio-linguistiques``, ``Conf At`` for ``Conf'At`` (``engine_extra_forms``).
-        return " ".join([rewrite(text), *engine_extra_forms(text)])
+        extra = engine_extra_forms(text)
+        return " ".join([text, *extra]) if extra else text
 
 
 class DocumentEntry(models.Model):

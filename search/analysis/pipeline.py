@@ -109,8 +109,8 @@ def engine_extra_forms(text):
     text = normalise_apostrophes(text or "")
     forms = [word for t in TOKEN_RE.finditer(text) if (word := joined_compound(t.group(0)))]
     for match in _APOSTROPHE_WORD_RE.finditer(text):
-        left = match.group(1)
-        if len(left) > 1 and fold(left) not in _ELIDED:
+        left, right = match.groups()
+        if len(left) > 1 and len(right) > 1 and fold(left) not in _ELIDED:
             forms.extend(match.groups())
     return forms
 
