@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "extranet.notifications",
     "extranet.idempotency",
     "extranet.api",
+    "extranet.web",
     "search",
     # Operations: the e-mail delivery ledger and retries, the scheduler and the task worker.
     "portal.mailing",
