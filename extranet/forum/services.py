@@ -36,6 +36,7 @@ from django.utils import timezone
 
 from extranet.spaces import permissions as space_permissions
 from extranet.spaces.models import Membership, Space
+from extranet.versions import FIELD as VERSION
 from extranet.versions import bump, bumped
 
 from . import permissions
@@ -114,7 +115,6 @@ def create_topic(space, author, title, body, format=BodyFormat.HTML) -> Topic:
             space=space, title=title, author=author, created_at=now, last_activity_at=now
         )
         post = _add_post(topic, author, written, format)  # the new topic bumped its space
-    topic.refresh_from_db()
     _announce(post, new_topic=True)
     return topic
 
@@ -130,9 +130,17 @@ def reply(topic, author, body, format=BodyFormat.HTML) -> Post:
         permissions.check_reply(author, locked)
         post = _add_post(locked, author, written, format)
         _bump_space(locked.space_id)
-    topic.refresh_from_db()
+    _take_state(topic, locked)
     _announce(post, new_topic=False)
     return post
+
+
+def _take_state(topic, current):
+    """Give the caller's ``topic`` the state of ``current``, the same row read under its lock
+    and kept up to date by the writes (what ``refresh_from_db`` would read again)."""
+    for field in Topic._meta.concrete_fields:
+        setattr(topic, field.attname, getattr(current, field.attname))
+    topic._state.fields_cache.pop("last_post", None)
 
 
 def _written(cleaned, space) -> tuple[str, str, list]:
@@ -149,9 +157,18 @@ def _add_post(topic, author, written, format) -> Post:
     post = Post.objects.create(
         topic=topic, author=author, body=body, source=source, format=format, created_at=now
     )
-    Topic.objects.filter(pk=topic.pk).update(
-        post_count=F("post_count") + 1, last_post=post, last_activity_at=now, **bumped()
-    )
+    # Values, not F() expressions: the topic's row is held (locked, or created in this
+    # transaction), so ``topic`` is its current state and ends up as the row is, without
+    # reading it again.
+    changes = {
+        "post_count": topic.post_count + 1,
+        "last_post": post,
+        "last_activity_at": now,
+        VERSION: getattr(topic, VERSION) + 1,
+    }
+    Topic.objects.filter(pk=topic.pk).update(**changes)
+    for name, value in changes.items():
+        setattr(topic, name, value)
     mentioned = [user for user in named if user.pk != author.pk]
     Mention.objects.bulk_create([Mention(post=post, user=user) for user in mentioned])
     post.mentioned_users = mentioned
