@@ -178,6 +178,10 @@ class SearchDocument(index.Indexed, models.Model):
         indexes = [
             models.Index(fields=["audience", "kind"], name="search_doc_audience_kind"),
             models.Index(fields=["audience", "-date"], name="search_doc_audience_date"),
+            # The documents written since a moment: the spelling vocabulary catching up (public
+            # ones, at a search that found nothing), a rebuild's orphans and reconciliation.
+            models.Index(fields=["audience", "updated_at"], name="search_doc_audience_updated"),
+            models.Index(fields=["updated_at"], name="search_doc_updated"),
         ]
 
     def __str__(self):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from search import admin_indexes
+from search import admin_indexes, spelling
 from search.sync import rebuild
 
 
@@ -44,6 +44,11 @@ class Command(BaseCommand):
             f"{progress.done} source(s) traitée(s) en {_duration(progress.elapsed)} "
             f"({progress.rate:.0f} doc/s), {removed} document(s) orphelin(s) supprimé(s)."
         )
+        # The vocabulary of « Vouliez-vous dire … ? » read again from the rebuilt documents
+        # (words of documents gone are dropped), rather than by the first search that finds
+        # nothing after the rebuild.
+        spelling.reset()
+        spelling.refresh()
         # On an engine, the admin's search reads Wagtail's own indexes: rebuilt here too, so
         # that this one command leaves every search box working (``search.admin_indexes``).
         written = admin_indexes.rebuild(
