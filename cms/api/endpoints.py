@@ -18,7 +18,6 @@ What they add to Wagtail's viewsets:
   bodies and other heavy fields are for the detail view only.
 """
 
-from django.core.cache import cache
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from rest_framework.permissions import AllowAny
@@ -36,13 +35,12 @@ from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from cms.generation import current_generation
 from cms.representations import RENDITION_FILTER_SPECS, rendition_prefetch
+from cms.sites import site_for_request
 
 from . import visibility
-from .cache import MAX_ENTRY_SECONDS
 from .errors import APIErrorsMixin
 from .fields import DETAIL_ONLY_FIELDS
 from .filters import (
@@ -119,19 +117,11 @@ def with_prefetches(queryset, shown=None):
 
 
 def remember_site(request):
-    """Give ``request`` its Wagtail site (``Site.find_for_request``'s per-request memo) from the
-    cache, keyed by the content generation: one query per host and generation instead of one
-    per computed answer. Safe: a saved or deleted site, and a moved root page, start a new
-    generation (``cms.api.cache``)."""
-    if "site" in request.GET or hasattr(request, "_wagtail_site"):
+    """Give ``request`` its Wagtail site from the cache (``cms.sites``): one query per host and
+    generation instead of one per computed answer. Not when ``?site=`` asks for another."""
+    if "site" in request.GET:
         return
-    key = f"cms-api:{current_generation()}:site:{request.get_host()}:{request.get_port()}"
-    site = cache.get(key)
-    if site is None:
-        site = Site.find_for_request(request)
-        if site is not None:
-            cache.set(key, site, timeout=MAX_ENTRY_SECONDS)
-    request._wagtail_site = site
+    site_for_request(request)
 
 
 class PagesEndpoint(PublicEndpointMixin, PagesAPIViewSet):

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.urls import reverse
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from cms.generation import CONTENT, PAGES, current_generations
+from cms.sites import site_for_request
 
 from .settings import FooterSettings
 
@@ -36,7 +37,7 @@ class Link:
 
 
 def _site(request):
-    return Site.find_for_request(request) if request is not None else None
+    return site_for_request(request)  # from the cache: every page of the site asks
 
 
 def cached_for_site(request, name, compute):
