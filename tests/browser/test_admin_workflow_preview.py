@@ -19,6 +19,7 @@ PASSWORD = "relecture-mot-de-passe-2026"
 
 @pytest.fixture
 def submitted_news():
+    factories.restore_migration_data()  # a transactional test before may have flushed it
     tree = factories.make_site_tree()
     editor = UserFactory(email="redaction.preview@exemple.org")
     editor.groups.add(Group.objects.get(name="Rédaction"))

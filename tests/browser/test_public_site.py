@@ -11,8 +11,7 @@ import datetime
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Site
 
 from cms.navigation.settings import FooterSettings
 from tests.browser import axe
@@ -26,7 +25,7 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture
 def site():
     """One page of every type, with themes, territories and an image, and the legal pages."""
-    _wagtail_roots()
+    factories.restore_migration_data()
     tree = factories.make_site_tree()
     education = factories.make_theme("Éducation", slug="education")
     occitanie = factories.make_territory("Occitanie", slug="occitanie", level="region")
@@ -58,16 +57,6 @@ def site():
     footer.legal_notice_page = pages["legal"]
     footer.save()
     return tree, pages
-
-
-def _wagtail_roots():
-    """What Wagtail's migrations create and the flush after a transactional test removes:
-    the default locale, the root page and the root collection."""
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant("fr"))
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Racine", slug="root"))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Racine")
 
 
 def _urls(tree, pages):

@@ -39,14 +39,17 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
     GroupPagePermission,
+    Locale,
     Page,
     Site,
+    Workflow,
 )
 
 from cms.models import (
@@ -171,6 +174,24 @@ def add_page(parent, page, *, publish=True, themes=(), territories=()):
         revision.publish()
         page.refresh_from_db()
     return page
+
+
+def restore_migration_data():
+    """What the migrations create and the flush after a transactional test removes (browser
+    tests): the default locale, the root page and the root collection, then the editorial
+    roles and the « Relecture » workflow (``cms`` 0002)."""
+    import importlib
+
+    from django.apps import apps
+
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant("fr"))
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Racine", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Racine")
+    if not Workflow.objects.filter(name="Relecture").exists():
+        roles = importlib.import_module("cms.migrations.0002_editorial_workflow")
+        roles.create_roles_and_workflow(apps, None)
 
 
 def make_home(title="Ressources & Territoires", **fields):
