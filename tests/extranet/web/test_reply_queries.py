@@ -4,10 +4,11 @@ user, space with the topic's state, rights, topic; the idempotency key (look-up,
 clean-up, insert, result); the locked topic, the post, the search outbox (post and topic in one
 INSERT), the topic's counters, the read mark, the member's and the space's versions; the new
 post and its position for the redirect. The topic is not read again after the writes: under
-its lock the service knows what it wrote (#12: a reply read its topic three times). On PostgreSQL one more: the
-``SET LOCAL lock_timeout`` of the forum's writes (``extranet.forum.locking``: a frozen worker
-holding the topic must not freeze the others). A new statement on this path makes the test
-fail: decide whether it is worth it, then change the number here."""
+its lock the service knows what it wrote (#12: a reply read its topic three times). On
+PostgreSQL one more: the ``SET LOCAL lock_timeout`` of the forum's writes
+(``extranet.forum.locking``: a frozen worker holding the topic must not freeze the others).
+A new statement on this path makes the test fail: decide whether it is worth it, then change
+the number here."""
 
 from django.db import connection
 
