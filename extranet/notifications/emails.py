@@ -50,11 +50,12 @@ def send_messages(messages) -> int:
         return connection.send_messages(messages) or 0
 
 
-def post_email(post, recipient, reason) -> EmailMultiAlternatives:
+def _post_context(post, recipient) -> dict:
+    """What every e-mail about a post shows: the post, its topic and space, its text, its link,
+    and the recipient's settings and unsubscribe links."""
     topic = post.topic
     space = topic.space
-    kind = {NEW_TOPIC: "new_topic", MENTION: "mention"}.get(reason, "reply")
-    context = {
+    return {
         "recipient": recipient,
         "post": post,
         "topic": topic,
@@ -67,30 +68,24 @@ def post_email(post, recipient, reason) -> EmailMultiAlternatives:
         "settings_url": settings_url(space),
         "unsubscribe_url": unsubscribe_url(recipient, space=space),
     }
+
+
+def post_email(post, recipient, reason) -> EmailMultiAlternatives:
+    kind = {NEW_TOPIC: "new_topic", MENTION: "mention"}.get(reason, "reply")
+    context = _post_context(post, recipient)
     return render_email(kind, context, recipient.email, headers=thread_headers(post, reason))
 
 
 def flag_email(flag, recipient) -> EmailMultiAlternatives:
     """To a moderator: a post of their space entered the moderation queue. The flagger's name
     stays in the queue; the e-mail gives the reason, the post and the way to the queue."""
-    post = flag.post
-    topic = post.topic
-    space = topic.space
-    context = {
-        "recipient": recipient,
-        "flag": flag,
-        "reason": flag.get_reason_display(),
-        "post": post,
-        "topic": topic,
-        "space": space,
-        "author_name": str(post.author) if post.author else "Un·e ancien·ne membre",
-        "body_text": html_to_text(post.body),
-        "body_html": absolute_links(post.body),
-        "post_url": absolute(post.get_absolute_url()),
-        "queue_url": absolute(reverse("extranet:moderation_queue", kwargs={"slug": space.slug})),
-        "settings_url": settings_url(space),
-        "unsubscribe_url": unsubscribe_url(recipient, space=space),
-    }
+    context = _post_context(flag.post, recipient)
+    slug = context["space"].slug
+    context.update(
+        flag=flag,
+        reason=flag.get_reason_display(),
+        queue_url=absolute(reverse("extranet:moderation_queue", kwargs={"slug": slug})),
+    )
     return render_email("flag", context, recipient.email)
 
 
