@@ -58,6 +58,16 @@ class SearchUnavailable(Exception):
     """Neither the engine nor the database fallback could answer."""
 
 
+@dataclass(frozen=True)
+class ThreadReplies:
+    """The replies of a topic result that match the query (« 3 réponses correspondent »): a
+    topic and its replies are one search document (``search.documents.forum``), so one
+    result; ``url`` opens the first matching reply."""
+
+    count: int
+    url: str
+
+
 @dataclass
 class Result:
     title: str
@@ -69,6 +79,8 @@ class Result:
     snippet: str
     space_name: str
     restricted_label: str  # "" for public results
+    #: A topic's matching replies (``ThreadReplies``); ``None`` for every other result.
+    replies: ThreadReplies | None = None
 
 
 @dataclass
