@@ -7,7 +7,9 @@ What must hold:
   read-only disk), in the space's « Pièces jointes » folder (created at the library's root the
   first time, shared by every attachment of the space);
 - several files are all kept or none: if one is refused, those already stored are deleted
-  again and the member is told why (French ``ValidationError`` on ``attachments``);
+  again and the member is told why (French ``ValidationError`` on ``attachments``); a folder
+  created for them goes too when it is still empty (a library never shows an empty
+  « Pièces jointes » that no one made);
 - the post links them with a line per file at the end of its text, written in the post's
   format (Markdown or HTML), to the document's download address: members of the space reach
   it, anyone else gets the library's 404.
@@ -32,17 +34,25 @@ NOT_IN_SPACE = "Pièce jointe introuvable dans cet espace."
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\[]*_`<>!|~"})
 
 
-def attachments_folder(space, by) -> Folder:
-    """The space's « Pièces jointes » folder at the library's root, created when first used
-    (by whoever attaches first; a concurrent creation is read back, not an error)."""
+def attachments_folder(space, by) -> tuple[Folder, bool]:
+    """The space's « Pièces jointes » folder at the library's root and whether this call
+    created it (created when first used, by whoever attaches first; a concurrent creation is
+    read back, not an error)."""
     folder = Folder.objects.filter(space=space, parent=None, name=FOLDER_NAME).first()
     if folder is not None:
-        return folder
+        return folder, False
     try:
         with transaction.atomic():
-            return Folder.objects.create(space=space, name=FOLDER_NAME, created_by=by)
+            return Folder.objects.create(space=space, name=FOLDER_NAME, created_by=by), True
     except IntegrityError:
-        return Folder.objects.get(space=space, parent=None, name=FOLDER_NAME)
+        return Folder.objects.get(space=space, parent=None, name=FOLDER_NAME), False
+
+
+def _remove_if_empty(folder) -> None:
+    """Delete ``folder`` unless something landed in it meanwhile (another member's
+    attachment, a sub-folder): the test is in the DELETE's own filter, so a document filed
+    there concurrently keeps its folder."""
+    Folder.objects.filter(pk=folder.pk, documents__isnull=True, children__isnull=True).delete()
 
 
 def attach_files(space, by, files) -> list[Document]:
@@ -51,13 +61,19 @@ def attach_files(space, by, files) -> list[Document]:
     Raises what the library raises: ``PermissionDenied``/``Http404`` (who may deposit),
     ``ValidationError`` under ``attachments`` (the file refused, named), ``StorageUnavailable``.
     """
+    return _attach(space, by, files)[0]
+
+
+def _attach(space, by, files) -> tuple[list[Document], Folder | None]:
+    """``attach_files``, and the folder when this call created it (to remove it again if the
+    post is not published after all)."""
     files = [file for file in files if file is not None]
     if not files:
-        return []
+        return [], None
     if len(files) > MAX_FILES:
         raise ValidationError({"attachments": TOO_MANY})
     document_permissions.check_upload_document(by, space)
-    folder = attachments_folder(space, by)
+    folder, created = attachments_folder(space, by)
     documents = []
     try:
         for file in files:
@@ -70,36 +86,43 @@ def attach_files(space, by, files) -> list[Document]:
                     {"attachments": [f"« {name} » : {reason}" for reason in reasons]}
                 ) from error
     except Exception:
-        discard(documents)
+        discard(documents, folder if created else None)
         raise
-    return documents
+    return documents, folder if created else None
 
 
-def discard(documents) -> None:
-    """Delete attachments stored for a post that was not published. Their files go now, not
+def discard(documents, created_folder=None) -> None:
+    """Delete attachments stored for a post that was not published, and ``created_folder``
+    (the attachments folder made for them) if it is still empty. Their files go now, not
     on commit (``documents.signals``): inside a transaction that is about to roll back, the
     rows vanish with it but a file would stay on the disk, owned by nothing."""
-    # A transaction already doomed (a database error inside it) takes the rows back by itself
-    # and refuses any further query: only the files are ours to remove then.
-    connection = transaction.get_connection()
-    rows_too = not (connection.in_atomic_block and connection.get_rollback())
+    rows_too = _rows_writable()
     for document in documents:
         version = document.current_version
         if version is not None:
             version.file.storage.delete(version.file.name)
         if rows_too:
             Document.objects.filter(pk=document.pk).delete()
+    if created_folder is not None and rows_too:
+        _remove_if_empty(created_folder)
+
+
+def _rows_writable() -> bool:
+    """False inside a transaction already doomed (a database error inside it): it takes the
+    rows back by itself and refuses any further query, only files are ours to remove then."""
+    connection = transaction.get_connection()
+    return not (connection.in_atomic_block and connection.get_rollback())
 
 
 def publish_with_attachments(space, by, files, body, write, format=BodyFormat.MARKDOWN):
     """Store ``files`` (``attach_files``), then ``write(body with their links)``, which
     publishes the post and returns what the caller wants; if it fails, the attachments are
     discarded and the error goes on. With no file, ``write(body)``."""
-    documents = attach_files(space, by, files)
+    documents, created_folder = _attach(space, by, files)
     try:
         return write(with_links(body, documents, format))
     except BaseException:
-        discard(documents)
+        discard(documents, created_folder)
         raise
 
 

@@ -120,3 +120,26 @@ def test_a_post_failing_in_a_doomed_transaction_still_removes_the_files(settings
         attachments.publish_with_attachments(space, member, [upload("Bilan.pdf")], "x", write)
     assert not Document.objects.exists()
     assert stored_files(settings) == []
+
+
+def test_refused_files_leave_no_empty_attachments_folder(space, member):
+    with pytest.raises(ValidationError):
+        attachments.attach_files(space, member, [upload("script.exe", b"MZ\x90")])
+    assert not Folder.objects.filter(space=space).exists()
+
+
+def test_a_post_that_fails_leaves_no_attachments_folder_made_for_it(space, member):
+    def write(text):
+        raise ValidationError({"body": "Le message est vide."})
+
+    with pytest.raises(ValidationError):
+        attachments.publish_with_attachments(space, member, [upload("Bilan.pdf")], "", write)
+    assert not Folder.objects.filter(space=space).exists()
+
+
+def test_a_refused_file_keeps_an_attachments_folder_that_existed_before(space, member):
+    attachments.attach_files(space, member, [upload("Un.pdf")])
+    Document.objects.filter(space=space).delete()  # the folder is now empty, but not ours
+    with pytest.raises(ValidationError):
+        attachments.attach_files(space, member, [upload("script.exe", b"MZ\x90")])
+    assert Folder.objects.filter(space=space, name=attachments.FOLDER_NAME).exists()
