@@ -1,116 +1,26 @@
-"""OpenAPI description of the search API (drf-spectacular): parameters and response shapes.
+"""OpenAPI description of the search API (drf-spectacular): parameters and responses.
 
-The serializers here only *describe* the JSON ``search.api.representation`` builds (the views
-render plain dicts); ``tests/search/test_api_schema.py`` checks the description against real
-responses, so the two cannot drift apart unnoticed. The URL patterns to describe are
-``search.urls.api_urlpatterns``.
+The response shapes are the serializers of ``search.api.serializers``, the very classes the
+views render their answers with, so the description is the responses' own;
+``tests/search/test_api_schema.py`` still checks it against real responses, type by type.
+The URL patterns to describe are ``search.urls.api_urlpatterns``.
 """
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import (
-    OpenApiExample,
-    OpenApiParameter,
-    OpenApiResponse,
-    extend_schema,
-    extend_schema_field,
-)
-from rest_framework import serializers
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 
 from search.forms import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH
 from search.models import Kind
 
 from .parameters import DEFAULT_LIMIT, MAX_LIMIT, MAX_PREFIX_LENGTH
+from .serializers import (
+    InvalidInputSerializer,
+    SearchResponseSerializer,
+    SuggestResponseSerializer,
+    UnavailableSerializer,
+)
 
 TAG = "recherche"
-
-
-@extend_schema_field({"oneOf": [{"type": "string"}, {"type": "integer"}]})
-class FacetValueField(serializers.Field):
-    """A slug (kind, theme, territory) or a number (space, year)."""
-
-
-class ResultSerializer(serializers.Serializer):
-    title = serializers.CharField(help_text="Titre, texte brut.")
-    title_html = serializers.CharField(
-        help_text="Titre en HTML sûr : tout est échappé, seuls des `<mark>` sont ajoutés."
-    )
-    url = serializers.CharField()
-    kind = serializers.ChoiceField(choices=Kind.choices)
-    kind_label = serializers.CharField(help_text="La nature, en français.")
-    date = serializers.DateTimeField(allow_null=True, help_text="Dans le fuseau du site.")
-    snippet = serializers.CharField(help_text="Extrait en HTML sûr, avec des `<mark>`.")
-    space_name = serializers.CharField(
-        allow_null=True, help_text="L'espace d'un résultat privé ; null pour un public."
-    )
-    restricted_label = serializers.CharField(
-        allow_null=True,
-        help_text="Badge d'un résultat privé (« Réservé aux membres de l'espace « … » », "
-        "« Accès restreint ») ; null pour un résultat public.",
-    )
-
-
-class FacetCountSerializer(serializers.Serializer):
-    value = FacetValueField()
-    label = serializers.CharField()
-    count = serializers.IntegerField()
-    selected = serializers.BooleanField()
-
-
-class FacetsSerializer(serializers.Serializer):
-    kind = FacetCountSerializer(many=True)
-    theme = FacetCountSerializer(many=True)
-    territory = FacetCountSerializer(many=True)
-    space = FacetCountSerializer(many=True)
-    year = FacetCountSerializer(many=True)
-
-
-class SearchResponseSerializer(serializers.Serializer):
-    query = serializers.CharField(help_text="La requête nettoyée.")
-    results = ResultSerializer(many=True)
-    total = serializers.IntegerField()
-    page = serializers.IntegerField()
-    page_size = serializers.IntegerField()
-    pages = serializers.IntegerField()
-    sort = serializers.ChoiceField(choices=["relevance", "date"])
-    facets = FacetsSerializer(help_text="Chaque facette compte sans son propre filtre.")
-    degraded = serializers.BooleanField(
-        help_text="Vrai quand le moteur est indisponible et que la base a répondu."
-    )
-    truncated = serializers.BooleanField(help_text="Vrai quand la requête a été tronquée.")
-    approximate = serializers.BooleanField(
-        help_text="Vrai quand aucun résultat ne contient tous les mots : les plus proches "
-        "(« Résultats approchants »), éventuellement ceux de la requête corrigée."
-    )
-    did_you_mean = serializers.CharField(
-        allow_null=True,
-        help_text="La requête aux mots mal orthographiés corrigés (« Vouliez-vous dire … ? »), "
-        "ou null.",
-    )
-
-
-class SuggestionSerializer(serializers.Serializer):
-    title = serializers.CharField()
-    url = serializers.CharField()
-    kind = serializers.ChoiceField(choices=Kind.choices)
-
-
-class SuggestResponseSerializer(serializers.Serializer):
-    query = serializers.CharField()
-    suggestions = SuggestionSerializer(many=True)
-
-
-class InvalidInputSerializer(serializers.Serializer):
-    errors = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        help_text="Messages en français par paramètre ; `non_field_errors` pour un paramètre "
-        "inconnu.",
-    )
-
-
-class UnavailableSerializer(serializers.Serializer):
-    degraded = serializers.BooleanField()
-    detail = serializers.CharField()
-
 
 INVALID = OpenApiResponse(
     InvalidInputSerializer,

@@ -7,7 +7,9 @@ Rules (each tested in tests/search/test_api_*.py):
 - bad input answers 400 with ``{"errors": {"parameter": ["message in French"]}}``;
 - an engine that is down answers from the database fallback with ``"degraded": true``; when
   even that fails, 503 with ``{"degraded": true, "detail": "…"}``; never a 500;
-- answers depend on who asks: ``Vary: Cookie, Authorization`` keeps shared caches honest.
+- answers depend on who asks: ``Vary: Cookie, Authorization`` keeps shared caches honest;
+- every answer, errors included, is rendered by a serializer of ``search.api.serializers``,
+  the same classes the OpenAPI description documents.
 """
 
 from django.db import DatabaseError
@@ -22,20 +24,25 @@ from search.forms import InvalidSearch
 from search.service import SearchUnavailable, search_from_query_dict, suggest
 
 from .parameters import validate_suggest
-from .representation import response_data
 from .schema import search_schema, suggest_schema
+from .serializers import (
+    InvalidInputSerializer,
+    SearchResponseSerializer,
+    SuggestResponseSerializer,
+    UnavailableSerializer,
+)
 
 UNAVAILABLE = "La recherche est momentanément indisponible. Réessayez dans quelques instants."
 RETRY_AFTER_SECONDS = "30"
 
 
 def invalid(error):
-    return Response({"errors": error.errors}, status=400)
+    return Response(InvalidInputSerializer({"errors": error.errors}).data, status=400)
 
 
 def unavailable():
     return Response(
-        {"degraded": True, "detail": UNAVAILABLE},
+        UnavailableSerializer({"degraded": True, "detail": UNAVAILABLE}).data,
         status=503,
         headers={"Retry-After": RETRY_AFTER_SECONDS},
     )
@@ -66,7 +73,7 @@ class SearchAPIView(SearchAPIMixin, APIView):
             return invalid(error)
         except SearchUnavailable:
             return unavailable()
-        return Response(response_data(response))
+        return Response(SearchResponseSerializer(response).data)
 
 
 class SuggestAPIView(SearchAPIMixin, APIView):
@@ -83,4 +90,6 @@ class SuggestAPIView(SearchAPIMixin, APIView):
         except (SearchUnavailable, DatabaseError):
             # ``suggest`` already fell back to the database rows; this is the database gone.
             return unavailable()
-        return Response({"query": prefix, "suggestions": suggestions})
+        return Response(
+            SuggestResponseSerializer({"query": prefix, "suggestions": suggestions}).data
+        )
