@@ -94,8 +94,9 @@ class Kind(models.TextChoices):
     EVENT = "evenement", "Événement"
     NEWSLETTER = "flash-info", "Flash Info"
     PAGE = "page", "Page"
+    # A topic and its replies are one result (``search.documents.forum``): no « message »
+    # kind since migration 0016.
     TOPIC = "sujet", "Sujet de discussion"
-    POST = "message", "Message"
     DOCUMENT = "document", "Document"
 
 

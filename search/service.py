@@ -43,6 +43,7 @@ from search.forms import InvalidSearch, clean_query_text, validate_search
 from search.highlight import highlight, snippet
 from search.models import Kind, is_restricted_audience
 from search.spelling import correct
+from search.threads import ThreadReplies, matching_replies
 
 logger = logging.getLogger(__name__)
 
@@ -51,21 +52,18 @@ SUGGEST_MIN_LENGTH = 2
 SUGGEST_MAX_LENGTH = 100
 _SEP_RE = re.compile("[" + re.escape(SEPARATORS) + "]")
 
-__all__ = ["InvalidSearch", "SearchResponse", "SearchUnavailable", "search", "suggest"]
+__all__ = [
+    "InvalidSearch",
+    "SearchResponse",
+    "SearchUnavailable",
+    "ThreadReplies",
+    "search",
+    "suggest",
+]
 
 
 class SearchUnavailable(Exception):
     """Neither the engine nor the database fallback could answer."""
-
-
-@dataclass(frozen=True)
-class ThreadReplies:
-    """The replies of a topic result that match the query (« 3 réponses correspondent »): a
-    topic and its replies are one search document (``search.documents.forum``), so one
-    result; ``url`` opens the first matching reply."""
-
-    count: int
-    url: str
 
 
 @dataclass
@@ -126,7 +124,7 @@ def _restricted_label(document):
     return ""
 
 
-def _result(document, terms):
+def _result(document, terms, replies=None):
     return Result(
         title=document.title,
         title_html=highlight(document.title, terms),
@@ -137,6 +135,7 @@ def _result(document, terms):
         snippet=snippet(document.body, terms),
         space_name=document.space_name,
         restricted_label=_restricted_label(document),
+        replies=replies,
     )
 
 
@@ -214,6 +213,8 @@ def search_with_parameters(user, parameters):
         if retried.total:
             outcome, approximate, plan = retried, True, request.plan
     terms = plan.all_terms()
+    # A topic is one result with its replies; which of them match is said on the result.
+    replies = matching_replies(outcome.documents, plan, request.match)
     facets = {
         facet: [
             FacetCount(value, label, count, value in request.filters.selected(facet))
@@ -223,7 +224,9 @@ def search_with_parameters(user, parameters):
     }
     return SearchResponse(
         query=parameters["q"],
-        results=[_result(document, terms) for document in outcome.documents],
+        results=[
+            _result(document, terms, replies.get(document.pk)) for document in outcome.documents
+        ],
         total=outcome.total,
         page=page,
         page_size=page_size,

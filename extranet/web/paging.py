@@ -17,9 +17,14 @@ def paginate(request, queryset, per_page):
     return paginator.get_page(number)
 
 
+def page_of_position(before, per_page=POSTS_PER_PAGE):
+    """Page number of the post that comes after `before` others in its thread."""
+    return before // per_page + 1
+
+
 def page_of_post(posts, post, per_page=POSTS_PER_PAGE):
     """Page number of `post` within `posts` (ordered by creation), to link straight to it."""
     before = posts.filter(
         Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
     ).count()
-    return before // per_page + 1
+    return page_of_position(before, per_page)

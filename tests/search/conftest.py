@@ -75,7 +75,7 @@ def corpus(space, other_space):
         "other_space": make_document(
             "Laïcité et réussite éducative",
             "Un message du réseau PRE sur la laïcité.",
-            kind=Kind.POST,
+            kind=Kind.TOPIC,
             audience=space_audience(other_space.pk),
             space_id=other_space.pk,
             space_name=other_space.name,

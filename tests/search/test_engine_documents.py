@@ -39,7 +39,7 @@ def test_the_planned_document_is_modelsearchs_document_for_a_full_document(mappi
     document = make_document(
         "Les acteur·rice·s de la laïcité",
         "Le réseau PEP’S forme les élu·e·s ; voir www.rt.fr ou contact@rt.fr",
-        kind="message",
+        kind="sujet",
         audience="space:7",
         space_id=7,
         space_name="Réseau VRL",

@@ -39,7 +39,7 @@ pytestmark = pytest.mark.django_db
 
 THEMES = [("education", "Éducation"), ("insertion", "Insertion"), ("laicite", "Laïcité")]
 TERRITORIES = [("31", "Haute-Garonne"), ("34", "Hérault"), ("09", "Ariège")]
-KINDS = [Kind.NEWS, Kind.EVENT, Kind.TOPIC, Kind.POST]
+KINDS = [Kind.NEWS, Kind.EVENT, Kind.TOPIC, Kind.DOCUMENT]
 YEARS = [2021, 2022, 2023]
 SPACES = [(7, "Réseau PRE"), (8, "Réseau VRL")]
 

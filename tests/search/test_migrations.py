@@ -5,7 +5,8 @@ the facet values' slugs onto the documents; ``search.0009`` re-queues the forum 
 posts are no longer results of their own); ``search.0010`` moves the documents' PostgreSQL
 index entries into their own table, and back; ``search.0011`` re-queues the page documents
 (they get their go-live and expiry dates); ``search.0012`` those of the former ``staff``
-audience (they get their page's path)."""
+audience (they get their page's path); ``search.0016`` the forum's documents (a topic and
+its replies become one document). Each test leaves the database at the last migration."""
 
 import pytest
 from django.db import connection
@@ -27,6 +28,21 @@ ENTRIES = "0010_document_entries"
 VISIBLE_FROM_UNTIL = "0011_documents_visible_from_until"
 STAFF_PATHS = "0012_audience_of_staff_pages"
 LATEST = "0013_audience_of_restricted_pages"
+VOCABULARY = "0015_documents_updated_at_indexes"
+FORUM_THREADS = "0016_forum_threads_as_one_document"
+
+
+def _head():
+    from django.db.migrations.loader import MigrationLoader
+
+    # No database: the graph of the migration files alone.
+    (leaf,) = MigrationLoader(None, ignore_no_migrations=True).graph.leaf_nodes("search")
+    return leaf[1]
+
+
+#: Where every test leaves the database: the last migration, so that the tests run after
+#: these find every table (``SearchWord`` came with 0014).
+HEAD = _head()
 
 
 def _migrate(name):
@@ -63,7 +79,7 @@ def test_migration_0004_requeues_every_document_and_reverses():
         assert all(_queued(document) == {"upsert"} for document in documents)
         assert IndexChange.objects.count() == len(documents)
     finally:
-        _migrate(LATEST)
+        _migrate(HEAD)
 
 
 def test_migration_0005_requeues_every_document_and_reverses():
@@ -77,7 +93,7 @@ def test_migration_0005_requeues_every_document_and_reverses():
         assert all(_queued(document) == {"upsert"} for document in documents)
         assert IndexChange.objects.count() == len(documents)
     finally:
-        _migrate(LATEST)
+        _migrate(HEAD)
 
 
 @POSTGRES
@@ -100,7 +116,7 @@ def test_a_source_already_waiting_in_the_outbox_is_not_queued_twice():
         assert IndexChange.objects.count() == len(documents)
         assert all(_queued(document) == {"upsert"} for document in documents)
     finally:
-        _migrate(LATEST)
+        _migrate(HEAD)
 
 
 def test_migration_0006_copies_the_facet_values_slugs_onto_the_documents():
@@ -121,7 +137,7 @@ def test_migration_0006_copies_the_facet_values_slugs_onto_the_documents():
         assert tagged.territories == ["lyon"]
         assert (bare.themes, bare.territories) == ([], [])
     finally:
-        _migrate(LATEST)
+        _migrate(HEAD)
 
 
 def _storage():
@@ -140,7 +156,7 @@ def test_migration_0008_keeps_the_vectors_in_their_rows_and_reverses():
         _migrate(COVERING)
         assert _storage() == {"title": "x", "body": "x"}
     finally:
-        _migrate(LATEST)
+        _migrate(HEAD)
     assert _storage() == {"title": "m", "body": "m"}
 
 
@@ -148,12 +164,11 @@ def test_migration_0009_requeues_the_forum_posts_only():
     from django.contrib.contenttypes.models import ContentType
 
     from extranet.forum.models import Post
-    from search.models import Kind
 
     post = SearchDocument.objects.create(
         content_type=ContentType.objects.get_for_model(Post),
         object_id="424242",
-        kind=Kind.POST,
+        kind="message",
         title="Dérives sectaires",
         url="/extranet/espaces/peps/sujets/1/#message-424242",
         audience="space:1",
@@ -166,7 +181,7 @@ def test_migration_0009_requeues_the_forum_posts_only():
         assert _queued(post) == {"upsert"}
         assert _queued(page) == set()
     finally:
-        _migrate(LATEST)
+        _migrate(HEAD)
 
 
 def _generic_vectors(content_type_id):
@@ -214,7 +229,7 @@ def test_migration_0010_moves_the_entries_into_their_own_table_and_back():
         assert _generic_vectors(content_type) == {}
         assert [r.title for r in _search_anonymously("PRE")] == ["Le PRE à Toulouse"]
     finally:
-        _migrate(LATEST)
+        _migrate(HEAD)
 
 
 def _search_anonymously(q):
@@ -247,7 +262,7 @@ def test_migration_0011_requeues_the_page_documents_only():
         assert _queued(page) == {"upsert"}
         assert _queued(other) == set()
     finally:
-        _migrate(LATEST)
+        _migrate(HEAD)
 
 
 def test_migration_0012_requeues_the_documents_of_the_former_staff_audience():
@@ -260,7 +275,7 @@ def test_migration_0012_requeues_the_documents_of_the_former_staff_audience():
         assert _queued(staff) == {"upsert"}
         assert _queued(public) == set()
     finally:
-        _migrate(LATEST)
+        _migrate(HEAD)
 
 
 def test_migration_0013_requeues_the_pages_of_the_former_staff_path_audience():
@@ -273,4 +288,39 @@ def test_migration_0013_requeues_the_pages_of_the_former_staff_path_audience():
         assert _queued(restricted) == {"upsert"}
         assert _queued(public) == set()
     finally:
-        _migrate(LATEST)
+        _migrate(HEAD)
+
+
+def test_migration_0016_requeues_the_forum_documents_only():
+    """Topics are re-indexed with their replies' text; the replies' own documents (kind
+    ``message``) are re-queued so that the outbox deletes them."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from extranet.forum.models import Post, Topic
+
+    topic = SearchDocument.objects.create(
+        content_type=ContentType.objects.get_for_model(Topic),
+        object_id="4242",
+        kind="sujet",
+        title="Dérives sectaires",
+        url="/extranet/espaces/peps/sujets/4242/",
+        audience="space:1",
+    )
+    reply = SearchDocument.objects.create(
+        content_type=ContentType.objects.get_for_model(Post),
+        object_id="424242",
+        kind="message",
+        title="Dérives sectaires",
+        url="/extranet/espaces/peps/sujets/4242/#message-424242",
+        audience="space:1",
+    )
+    page = make_document("Le PRE", index=False)
+    try:
+        _migrate(VOCABULARY)
+        IndexChange.objects.all().delete()
+        _migrate(FORUM_THREADS)
+        assert _queued(topic) == {"upsert"}
+        assert _queued(reply) == {"upsert"}
+        assert _queued(page) == set()
+    finally:
+        _migrate(HEAD)

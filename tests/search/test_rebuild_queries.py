@@ -82,8 +82,8 @@ def test_a_rebuild_costs_the_same_queries_for_few_or_many_sources(
     _add_forum(space, 6)
     many = _rebuild_queries(from_empty)
     assert SearchDocument.objects.filter(kind=Kind.NEWS).count() == 8
-    # Two posts per topic: the opening one is carried by its topic, the reply is a result.
-    assert SearchDocument.objects.filter(kind=Kind.POST).count() == 8
+    # Two posts per topic, both in their topic's document.
+    assert SearchDocument.objects.filter(kind=Kind.TOPIC).count() == 8
     assert many == few
 
 
@@ -161,4 +161,4 @@ def test_a_rebuild_removes_orphans_and_their_index_entries(space):
     assert removed == 1
     assert not SearchDocument.objects.filter(pk=orphan.pk).exists()
     assert not _has_index_entry(orphan)
-    assert SearchDocument.objects.filter(kind=Kind.POST).count() == 2  # replies only
+    assert SearchDocument.objects.filter(kind=Kind.TOPIC).count() == 2  # each with its reply

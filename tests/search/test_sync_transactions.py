@@ -8,9 +8,10 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from search import sync, tasks
-from search.documents.forum import PostBuilder
+from search.documents.forum import TopicBuilder
 from search.models import IndexChange, Kind, SearchDocument
 from tests.factories.extranet import SpaceFactory, make_member, make_reply, make_topic
+from tests.factories.extranet import make_document as make_library_document
 
 pytestmark = pytest.mark.django_db
 
@@ -119,8 +120,8 @@ def test_the_one_task_applies_every_change_of_the_transaction(
         _seed(space, author, topics=4)
     assert not IndexChange.objects.exists()
     assert SearchDocument.objects.filter(kind=Kind.TOPIC).count() == 4
-    # Three posts per topic: the opening one is carried by its topic, two replies are results.
-    assert SearchDocument.objects.filter(kind=Kind.POST).count() == 8
+    # Three posts per topic, all in their topic's document: nothing else.
+    assert SearchDocument.objects.count() == 4
 
 
 def test_processing_a_batch_costs_the_same_queries_for_ten_or_forty_changes(space, author):
@@ -140,20 +141,20 @@ def test_processing_a_batch_costs_the_same_queries_for_ten_or_forty_changes(spac
 def test_a_source_that_cannot_be_built_keeps_its_rows_and_others_are_applied(
     space, author, monkeypatch
 ):
-    def broken(self, posts):
-        raise ValueError("unreadable post")
+    def broken(self, topics):
+        raise ValueError("unreadable topic")
 
-    monkeypatch.setattr(PostBuilder, "build_many", broken)
+    monkeypatch.setattr(TopicBuilder, "build_many", broken)
     topic = make_topic(space, author=author, title="Laïcité à l'école")
-    make_reply(topic, author=author, body="Une réponse")
+    document = make_library_document(space, title="Charte de la laïcité")
     report = sync.process_pending()
-    assert report.errors >= 2 and report.failed == 0
-    assert SearchDocument.objects.filter(kind=Kind.TOPIC, object_id=str(topic.pk)).exists()
-    kept = IndexChange.objects.filter(content_type__model="post")
-    assert kept.exists() and not IndexChange.objects.filter(content_type__model="topic")
-    assert all(row.attempts == 1 and "unreadable post" in row.last_error for row in kept)
+    assert report.errors >= 1 and report.failed == 0
+    assert SearchDocument.objects.filter(kind=Kind.DOCUMENT, object_id=str(document.pk)).exists()
+    kept = IndexChange.objects.filter(content_type__model="topic")
+    assert kept.exists() and not IndexChange.objects.filter(content_type__model="document")
+    assert all(row.attempts == 1 and "unreadable topic" in row.last_error for row in kept)
 
     monkeypatch.undo()  # fixed: the next run applies them
     assert sync.process_pending().errors == 0
     assert not IndexChange.objects.exists()
-    assert SearchDocument.objects.filter(kind=Kind.POST).count() == 1  # the reply
+    assert SearchDocument.objects.filter(kind=Kind.TOPIC, object_id=str(topic.pk)).exists()

@@ -96,7 +96,12 @@ class Post(models.Model):
         return f"Message de {self.author or 'membre parti·e'} dans « {self.topic} »"
 
     def get_absolute_url(self):
-        return f"{self.topic.get_absolute_url()}#message-{self.pk}"
+        return f"{self.topic.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        """The post's fragment identifier in its topic's page (``id`` of its ``<article>``)."""
+        return f"message-{self.pk}"
 
     @property
     def editable_text(self):

@@ -59,7 +59,7 @@ def thread_posts(topic, access):
 def post_url(space, topic, post, access):
     page = page_of_post(thread_posts(topic, access), post)
     url = space_url("topic_detail", space, pk=topic.pk)
-    return f"{url}?page={page}#message-{post.pk}"
+    return f"{url}?page={page}#{post.anchor}"
 
 
 @space_view(load=fragments.space_and_topic)

@@ -1,0 +1,83 @@
+"""The replies of a topic result that match the query: « 3 réponses correspondent ».
+
+A topic and its replies are one search document (``search.documents.forum``), so a search
+finds the conversation once. Which of its replies match is worked out here, for the topics
+of the page only, from the posts as the members see them now (``Post.objects.visible()``)
+and with the analysis the database engines index with (``search.analysis``): a reply matches
+when it holds every word of the query (any word, for approximate results), each word in one
+of its forms (accents, inclusive writing, gendered forms, abbreviations).
+
+The opening post is not a reply: it is the topic itself. Only the text the index holds is
+read (``THREAD_TEXT_LIMIT``), so a count never names a reply the search could not have found.
+The link opens the first matching reply on its page of the thread, numbered as the members'
+thread is (hidden posts keep their place there, deleted ones have none).
+"""
+
+from dataclasses import dataclass
+
+from search.analysis.pipeline import analyse
+from search.documents import plain_text
+from search.documents.forum import THREAD_TEXT_LIMIT
+from search.engines import ANY_WORD
+from search.models import Kind
+
+
+@dataclass(frozen=True)
+class ThreadReplies:
+    """The matching replies of a topic result: how many, and the first one's address."""
+
+    count: int
+    url: str
+
+
+def _matches(terms, plan, match):
+    """Whether a text whose terms are ``terms`` holds the plan's words (every clause, or any
+    with ``ANY_WORD``): a clause is found when all terms of one of its alternatives are."""
+    found = (
+        any(set(alternative.terms) <= terms for alternative in clause.alternatives)
+        for clause in plan.clauses
+    )
+    return any(found) if match == ANY_WORD else all(found)
+
+
+def matching_replies(documents, plan, match):
+    """``{document pk: ThreadReplies}`` for the topic results among ``documents`` that have
+    matching replies; one query for the whole page, none when it shows no topic."""
+    from extranet.forum.models import Post
+
+    topics = {int(d.object_id): d for d in documents if d.kind == Kind.TOPIC}
+    if not topics or plan.is_empty:
+        return {}
+    from extranet.web.paging import page_of_position
+
+    # The members' thread: every post but those deleted by their authors, hidden ones as
+    # placeholders (``extranet.web.views.topics.thread_posts``).
+    posts = (
+        Post.objects.filter(topic_id__in=topics, deleted_at__isnull=True)
+        .order_by("topic_id", "created_at", "pk")
+        .values_list("topic_id", "pk", "is_hidden", "body")
+    )
+    counts, first, read, position = {}, {}, {}, {}
+    for topic_id, pk, is_hidden, body in posts.iterator(chunk_size=500):
+        before = position.get(topic_id, 0)
+        position[topic_id] = before + 1
+        if is_hidden:
+            continue
+        text = plain_text(body)
+        if not text:
+            continue  # nothing of it is indexed (``thread_text``)
+        if topic_id not in read:  # the first visible post opens the topic
+            read[topic_id] = len(text) + 1
+            continue
+        read[topic_id] += len(text) + 1
+        if read[topic_id] > THREAD_TEXT_LIMIT + 1:
+            continue  # beyond what the index holds
+        if _matches(set(analyse(text)), plan, match):
+            counts[topic_id] = counts.get(topic_id, 0) + 1
+            if topic_id not in first:
+                page = page_of_position(before)
+                first[topic_id] = f"{topics[topic_id].url}?page={page}#{Post(pk=pk).anchor}"
+    return {
+        topics[topic_id].pk: ThreadReplies(count, first[topic_id])
+        for topic_id, count in counts.items()
+    }
