@@ -39,6 +39,12 @@ class FacetValueField(serializers.Field):
         return value if isinstance(value, str) else int(value)
 
 
+# Renders ``search.service.ThreadReplies``.
+class ThreadRepliesSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="Nombre de réponses qui correspondent.")
+    url = serializers.CharField(help_text="Adresse de la première réponse qui correspond.")
+
+
 # Renders ``search.service.Result``.
 class ResultSerializer(serializers.Serializer):
     title = serializers.CharField(help_text="Titre, texte brut.")
@@ -54,6 +60,11 @@ class ResultSerializer(serializers.Serializer):
     restricted_label = OptionalTextField(
         help_text="Badge d'un résultat privé (« Réservé aux membres de l'espace « … » », "
         "« Accès restreint ») ; null pour un résultat public."
+    )
+    replies = ThreadRepliesSerializer(
+        allow_null=True,
+        help_text="Réponses du sujet qui correspondent à la recherche (« 3 réponses "
+        "correspondent ») ; null pour les autres résultats.",
     )
 
 

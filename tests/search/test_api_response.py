@@ -50,6 +50,7 @@ def test_a_result_has_title_url_kind_date_and_a_highlighted_snippet(client, libr
         "snippet": "Un <mark>guide</mark> sur la laïcité pour les structures.",
         "space_name": None,
         "restricted_label": None,
+        "replies": None,  # a topic whose replies match says how many (test_api_serializers)
     }
 
 

@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 import yaml
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from drf_spectacular.drainage import GENERATOR_STATS
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.validation import validate_schema
@@ -12,8 +14,9 @@ from rest_framework.test import APIClient
 
 from search.api import views
 from search.api.parameters import KNOWN_PARAMETERS as SUGGEST_PARAMETERS
+from search.engines import FACETS
 from search.forms import KNOWN_PARAMETERS as SEARCH_PARAMETERS
-from search.service import SearchUnavailable
+from search.service import Result, SearchResponse, SearchUnavailable, ThreadReplies
 from search.urls import api_urlpatterns
 
 PATHS = ["/api/search/", "/api/search/suggest/"]
@@ -138,6 +141,52 @@ def test_the_described_shapes_are_the_responses_own(schema, corpus, member):
 
     errors = client.get("/api/search/", {"page": "0"}).json()
     _conforms(schema, _response_schema(schema, "/api/search/", "400"), errors)
+
+
+def test_a_result_s_replies_are_a_nullable_object_with_an_integer_count(schema):
+    response = _response_schema(schema, "/api/search/", "200")
+    replies = _component(schema, response["properties"]["results"]["items"])["properties"][
+        "replies"
+    ]
+    assert replies["nullable"] is True
+    assert "3 réponses correspondent" in replies["description"]
+    thread = _component(schema, replies)
+    assert thread["properties"]["count"]["type"] == "integer"
+    assert thread["properties"]["url"]["type"] == "string"
+    assert set(thread["required"]) == {"count", "url"}
+
+
+@pytest.mark.django_db
+def test_a_topic_with_matching_replies_is_described_too(schema, monkeypatch):
+    """The corpus may hold no topic with matching replies: one answer built by hand, rendered
+    by the view, checked against the description like the real ones."""
+    answer = SearchResponse(
+        query="laïcité",
+        results=[
+            Result(
+                title="Référent laïcité",
+                title_html=mark_safe("Référent <mark>laïcité</mark>"),
+                url="/extranet/espaces/1/sujets/2/",
+                kind="sujet",
+                kind_label="Sujet de discussion",
+                date=timezone.now(),
+                snippet=mark_safe("… <mark>laïcité</mark> …"),
+                space_name="Réseau VRL",
+                restricted_label="Réservé aux membres de l'espace « Réseau VRL »",
+                replies=ThreadReplies(count=3, url="/extranet/espaces/1/sujets/2/#message-7"),
+            )
+        ],
+        total=1,
+        page=1,
+        page_size=20,
+        sort="relevance",
+        facets={name: [] for name in FACETS},
+        did_you_mean="laïcité",
+    )
+    monkeypatch.setattr(views, "search_from_query_dict", lambda user, query: answer)
+    data = APIClient().get("/api/search/", {"q": "laïcité"}).json()
+    assert data["results"][0]["replies"] == {"count": 3, "url": answer.results[0].replies.url}
+    _conforms(schema, _response_schema(schema, "/api/search/", "200"), data)
 
 
 def test_the_unavailable_answer_is_the_described_one(schema, monkeypatch):

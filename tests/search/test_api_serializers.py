@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 from search.api import views
 from search.api.serializers import FacetsSerializer, SearchResponseSerializer
 from search.engines import FACETS
-from search.service import FacetCount, Result, SearchResponse, SearchUnavailable
+from search.service import FacetCount, Result, SearchResponse, SearchUnavailable, ThreadReplies
 
 TOPIC_URL = "/extranet/espaces/3/sujets/12/"
 
@@ -50,6 +50,28 @@ def _response(results=(), **fields):
 
 def _rendered(response):
     return SearchResponseSerializer(response).data
+
+
+def test_a_topic_with_matching_replies_says_how_many_and_where_the_first_one_is():
+    replies = ThreadReplies(count=3, url=f"{TOPIC_URL}#message-41")
+    (result,) = _rendered(_response([_result(replies=replies)]))["results"]
+    assert result["replies"] == {"count": 3, "url": f"{TOPIC_URL}#message-41"}
+
+
+def test_a_result_without_matching_replies_says_null():
+    (result,) = _rendered(_response([_result()]))["results"]
+    assert result["replies"] is None
+
+
+def test_the_view_renders_the_replies_of_the_service_s_results(monkeypatch):
+    replies = ThreadReplies(count=3, url=f"{TOPIC_URL}#message-41")
+    answer = _response([_result(replies=replies), _result(url="/actualites/laicite/")])
+    monkeypatch.setattr(views, "search_from_query_dict", lambda user, query: answer)
+    data = APIClient().get("/api/search/", {"q": "référent"}).json()
+    assert [r["replies"] for r in data["results"]] == [
+        {"count": 3, "url": f"{TOPIC_URL}#message-41"},
+        None,
+    ]
 
 
 def test_missing_text_is_null_not_an_empty_string():
