@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from drf_spectacular.drainage import GENERATOR_STATS
 from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.plumbing import _load_enum_name_overrides
 from drf_spectacular.validation import validate_schema
 from rest_framework.test import APIClient
 
@@ -27,7 +28,11 @@ def schema():
     GENERATOR_STATS.reset()
     generated = SchemaGenerator(patterns=api_urlpatterns).get_schema(request=None, public=True)
     warnings = dict(GENERATOR_STATS._warn_cache), dict(GENERATOR_STATS._error_cache)
-    return generated, warnings
+    yield generated, warnings
+    # drf-spectacular caches ENUM_NAME_OVERRIDES once per process and language: left as this
+    # module filled it (no overrides), the site schema generated later in the same process
+    # (tests/extranet/api/test_schema.py, with its overrides) warns of an enum collision.
+    _load_enum_name_overrides.cache_clear()
 
 
 def _operation(schema, path):
