@@ -5,7 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from search import sync
 from search.models import Kind
+from tests.factories.extranet import make_reply, make_topic
 from tests.factories.search import make_document
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +164,20 @@ def test_the_total_and_every_facet_count_are_json_integers(client, search_engine
     counts = [value["count"] for values in payload["facets"].values() for value in values]
     assert counts and all(type(count) is int for count in counts)
     assert {v["value"]: v["count"] for v in payload["facets"]["theme"]} == {"laicite": 2}
+
+
+def test_a_topic_whose_replies_match_says_how_many_and_links_the_first(client, space, member):
+    topic = make_topic(space, author=member, title="Accueillir les familles", body="Bonjour.")
+    replies = [
+        make_reply(topic, author=member, body=body)
+        for body in ("La laïcité à l'école.", "Merci.", "Laïcité en classe.", "Atelier laïcité.")
+    ]
+    sync.process_pending()
+    client.force_login(member)
+    (result,) = client.get(SEARCH_URL, {"q": "laïcité"}).json()["results"]
+    assert result["replies"] == {
+        "count": 3,
+        "url": f"{topic.get_absolute_url()}?page=1#message-{replies[0].pk}",
+    }
+    (opening,) = client.get(SEARCH_URL, {"q": "bonjour"}).json()["results"]
+    assert opening["replies"] is None
