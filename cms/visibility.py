@@ -30,6 +30,8 @@ from django.db.models import Min, Q
 from django.utils import timezone
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
+from cms import compiled
+
 
 def published_q(now=None):
     """Live, and readable at ``now``: its ``go_live_at`` passed, its ``expire_at`` ahead."""
@@ -89,16 +91,23 @@ class Restriction:
         return False  # PASSWORD, and any type Wagtail may add: closed
 
 
+def _view_restrictions():
+    return PageViewRestriction.objects.order_by().values_list(
+        "pk", "page__path", "restriction_type", "groups"
+    )
+
+
 class Restrictions:
-    """Every page view restriction, read once (one query), then asked many times."""
+    """Every page view restriction, read once (one query), then asked many times. Read on
+    every search (``search.audience``): its SQL is compiled once (``cms.compiled``), its rows
+    read each time."""
 
     def __init__(self):
         groups = defaultdict(set)
         kinds = {}
-        rows = PageViewRestriction.objects.order_by().values_list(
-            "pk", "page__path", "restriction_type", "groups"
-        )
-        for pk, path, kind, group_id in rows:
+        for pk, path, kind, group_id in compiled.rows(
+            "cms.view_restrictions", PageViewRestriction, _view_restrictions
+        ):
             kinds[pk] = (path, kind)
             if group_id is not None:
                 groups[pk].add(group_id)

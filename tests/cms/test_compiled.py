@@ -1,0 +1,39 @@
+"""``cms.compiled``: the SQL of a small queryset is compiled once, its rows read every time."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from cms import compiled
+
+pytestmark = pytest.mark.django_db
+
+
+def _groups_named(name):
+    return Group.objects.filter(name=name).order_by().values_list("pk", "name")
+
+
+def test_rows_are_read_again_on_every_call():
+    assert compiled.rows("test.groups_named", Group, _groups_named, ["Lecteurs"]) == []
+    group = Group.objects.create(name="Lecteurs")
+    assert compiled.rows("test.groups_named", Group, _groups_named, ["Lecteurs"]) == [
+        (group.pk, "Lecteurs")
+    ]
+
+
+def test_the_same_sql_serves_other_parameters():
+    Group.objects.create(name="Comité de lecture (test)")
+    compiled.rows("test.groups_named", Group, _groups_named, ["Lecteurs"])
+    assert [
+        name
+        for _, name in compiled.rows(
+            "test.groups_named", Group, _groups_named, ["Comité de lecture (test)"]
+        )
+    ] == ["Comité de lecture (test)"]
+
+
+def test_a_queryset_with_parameters_other_than_those_given_is_refused():
+    def with_a_constant(name):
+        return Group.objects.filter(name=name, pk__gt=0).values_list("pk")
+
+    with pytest.raises(ValueError):
+        compiled.rows("test.with_a_constant", Group, with_a_constant, ["Lecteurs"])
