@@ -20,8 +20,12 @@ where editors find every page, restricted or not:
   the pages the admin's explorer shows them.
 """
 
-from wagtail.models import BaseViewRestriction, GroupPagePermission
+from dataclasses import dataclass
 
+from django.contrib.auth.models import Group
+from wagtail.models import BaseViewRestriction
+
+from cms import compiled
 from cms.visibility import Restrictions
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
@@ -33,20 +37,50 @@ def can_access_admin(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.has_perm(ADMIN_ACCESS))
 
 
-def admin_page_paths(user) -> list[str]:
+@dataclass(frozen=True)
+class PageAccess:
+    """What both answers need of a user: their groups and the tree paths of the pages where
+    one of those groups holds a page permission."""
+
+    group_ids: frozenset = frozenset()
+    page_permission_paths: frozenset = frozenset()
+
+
+NO_PAGE_ACCESS = PageAccess()
+
+
+def _groups_and_page_paths(user_pk):
+    return (
+        Group.objects.filter(user=user_pk)
+        .order_by()
+        .values_list("pk", "page_permissions__page__path")
+    )
+
+
+def page_access(user) -> PageAccess:
+    """``user``'s groups and their page permissions, read now in one query (none for an
+    anonymous, inactive or superuser caller, whom groups change nothing for). Its SQL is
+    compiled once (``cms.compiled``): search asks it on every query."""
+    if not (user.is_authenticated and user.is_active) or user.is_superuser:
+        return NO_PAGE_ACCESS
+    rows = compiled.rows("cms.groups_and_page_paths", Group, _groups_and_page_paths, [user.pk])
+    return PageAccess(
+        frozenset(group_id for group_id, _ in rows),
+        frozenset(path for _, path in rows if path is not None),
+    )
+
+
+def admin_page_paths(user, access=None) -> list[str]:
     """Tree paths of the sections ``user`` may see in the admin: a page is theirs to see when
-    its ``path`` starts with one of them. Sorted, without a path under another one."""
+    its ``path`` starts with one of them. Sorted, without a path under another one.
+    ``access``: ``page_access(user)`` already read, else read here."""
     if not (user.is_authenticated and user.is_active):
         return []
     if user.is_superuser:
         return [WHOLE_TREE]
-    # The page permissions first (one query, asked on every search): most callers hold none,
-    # and need not load their permissions for the admin's.
-    paths = set(
-        GroupPagePermission.objects.filter(group__in=user.groups.all()).values_list(
-            "page__path", flat=True
-        )
-    )
+    # The page permissions first (asked on every search): most callers hold none, and need
+    # not load their permissions for the admin's.
+    paths = (access or page_access(user)).page_permission_paths
     if not paths or not can_access_admin(user):
         return []
     sections = []
@@ -56,10 +90,10 @@ def admin_page_paths(user) -> list[str]:
     return sections
 
 
-def readable_restricted_sections(user, restrictions=None) -> list[str]:
+def readable_restricted_sections(user, restrictions=None, access=None) -> list[str]:
     """Tree paths of the restricted sections ``user`` may read (``restrictions``: the
-    restrictions already read, else read here). One query for the user's groups, only when a
-    group restriction could let them in."""
+    restrictions already read, else read here; ``access``: ``page_access(user)`` already
+    read, else read here, only when a group restriction could let them in)."""
     restrictions = restrictions or Restrictions()
     group_ids = frozenset()
     needs_groups = any(
@@ -67,6 +101,6 @@ def readable_restricted_sections(user, restrictions=None) -> list[str]:
         for path in restrictions.paths
         for restriction in restrictions.by_path[path]
     )
-    if needs_groups and user.is_authenticated and user.is_active and not user.is_superuser:
-        group_ids = frozenset(user.groups.values_list("pk", flat=True))
+    if needs_groups:
+        group_ids = (access or page_access(user)).group_ids
     return restrictions.sections_readable_by(user, group_ids)

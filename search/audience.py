@@ -11,12 +11,15 @@ their tokens: ``search.models.restricted_audience``):
 - ``admin_page_paths``: the tokens of each section of the page tree the user may see in the
   Wagtail admin, which read every restricted page there, password-protected included.
 
-The tokens are read on every query (the restrictions in one query, the user's groups in
-another when a group restriction exists, the page permissions in a third), so a member
-removed from a group, or a revoked editor, loses the pages on their very next search.
+The tokens are read on every query, nothing of them kept between two calls (so a member
+removed from a group, or a revoked editor, loses the pages on their very next search): the
+restrictions in one query, the user's groups and their page permissions in another
+(``cms.permissions.page_access``, one for both questions; none for anonymous callers and
+superusers), the admin right (``can_access_admin``) only for those holding a page
+permission. Queries counted per role in ``tests/search/test_audience_queries.py``.
 """
 
-from cms.permissions import admin_page_paths, readable_restricted_sections
+from cms.permissions import admin_page_paths, page_access, readable_restricted_sections
 from cms.visibility import Restrictions
 from extranet.spaces.permissions import audience_tokens as space_audience_tokens
 from search.models import PUBLIC, admin_section_tokens, readers_audience
@@ -25,12 +28,13 @@ from search.models import PUBLIC, admin_section_tokens, readers_audience
 def audience_tokens(user):
     tokens = set(space_audience_tokens(user))
     restrictions = Restrictions()
+    access = page_access(user)
     if restrictions.paths:
         tokens.update(
             readers_audience(section)
-            for section in readable_restricted_sections(user, restrictions)
+            for section in readable_restricted_sections(user, restrictions, access)
         )
-    for path in admin_page_paths(user):
+    for path in admin_page_paths(user, access):
         tokens |= admin_section_tokens(path, restrictions.section_of_path(path))
     # Whatever the permission modules answer, everybody may read what is public.
     return frozenset(tokens | {PUBLIC})
