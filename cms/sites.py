@@ -13,6 +13,8 @@ from django.core.cache import cache
 from wagtail.models import Site
 
 from cms.generation import current_generation
+from portal.fragments.registry import SITE
+from portal.fragments.registry import key as fragment_key
 
 #: At most this long in the cache, like any cached answer (a new generation replaces it first).
 CACHE_SECONDS = 600
@@ -25,7 +27,7 @@ def site_for_request(request):
         return None
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
-    key = f"cms-site:{current_generation()}:{request.get_host()}:{request.get_port()}"
+    key = fragment_key(SITE.prefix, current_generation(), request.get_host(), request.get_port())
     site = cache.get(key)
     if site is None:
         site = Site.find_for_request(request)

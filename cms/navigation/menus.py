@@ -13,7 +13,9 @@ Rules:
 The menu and the footer are read on every page, so they are kept in the cache under two named
 generations (``cms.generation``): ``content`` (a move, a deletion, a restriction, a change of
 the footer settings) and ``PAGES``, which every publication and unpublication bumps (any page
-may enter the menu or be a footer's page); the next request reads the database again.
+may enter the menu or be a footer's page); the next request reads the database again. Their
+rendered HTML is cached too, by ``cms.navigation.layout``; both are declared in
+``portal.fragments.registry``.
 """
 
 from dataclasses import dataclass
@@ -24,6 +26,8 @@ from wagtail.models import Page
 
 from cms.generation import CONTENT, PAGES, current_generations
 from cms.sites import site_for_request
+from portal.fragments.registry import NAVIGATION
+from portal.fragments.registry import key as fragment_key
 
 from .settings import FooterSettings
 
@@ -45,7 +49,7 @@ def cached_for_site(request, name, compute):
     site = _site(request)
     if site is None:
         return compute(None)
-    key = f"cms-nav:{':'.join(current_generations(CONTENT, PAGES))}:{site.pk}:{name}"
+    key = fragment_key(NAVIGATION.prefix, *current_generations(CONTENT, PAGES), site.pk, name)
     value = cache.get(key)
     if value is None:
         value = compute(site)
@@ -64,7 +68,7 @@ def main_menu(request):
     """The header menu's links, each with its ``aria-current`` value for this request."""
     links = cached_for_site(request, "menu", _menu_links) + fixed_links()
     path = request.path if request is not None else ""
-    return [(link, _current(link.url, path)) for link in links]
+    return [(link, current(link.url, path)) for link in links]
 
 
 def _menu_links(site):
@@ -74,7 +78,8 @@ def _menu_links(site):
     return [Link(page.title, page.get_url(current_site=site)) for page in pages]
 
 
-def _current(url, path):
+def current(url, path):
+    """The ``aria-current`` value of a menu entry to ``url`` on the page at ``path``."""
     if not url or url == "/" or not path.startswith(url):
         return ""
     return "page" if path == url else "true"

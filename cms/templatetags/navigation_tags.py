@@ -6,15 +6,17 @@ request, an error page): the menu then has its fixed entries only.
 """
 
 from django import template
+from django.utils.safestring import mark_safe
 
-from cms.navigation import chips, menus
+from cms.navigation import chips, layout, menus
 
 register = template.Library()
 
 
-@register.inclusion_tag("cms/navigation/main_menu.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def main_menu(context):
-    return {"entries": menus.main_menu(context.get("request"))}
+    """Rendered once per generation and host (``cms.navigation.layout``)."""
+    return mark_safe(layout.main_menu(context.get("request")))
 
 
 @register.inclusion_tag("cms/navigation/breadcrumbs.html", takes_context=True)
@@ -23,9 +25,10 @@ def breadcrumbs(context):
     return {"trail": menus.breadcrumbs(page, context.get("request")), "page": page}
 
 
-@register.inclusion_tag("cms/navigation/footer_links.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_footer(context):
-    return {"links": menus.footer_links(context.get("request"))}
+    """Rendered once per generation and host (``cms.navigation.layout``)."""
+    return mark_safe(layout.footer(context.get("request")))
 
 
 @register.inclusion_tag("cms/navigation/chips.html", takes_context=True)

@@ -19,12 +19,11 @@ sujet est très sollicité, réessayez dans un instant. ») and writes nothing.
 Deleting one's own post is soft (see ``delete_post``): nothing the forum shows ever vanishes
 from the history moderators and staff can review.
 
-Versions (``extranet.versions``, the keys of the cached page fragments): every change here
-bumps, in the same transaction, the topic's version when the topic page shows it (replies,
-edits, hiding, restoring, deleting, title, pin, lock), the space's version when "my spaces"
-shows it (a topic's last activity or visible posts: new topics, replies, hiding, restoring,
-deleting), and the member's version in the space when their read marks move (unread counts).
-The space is bumped last, just before the commit, so its row lock is held for an instant.
+Cached fragments: what a write here makes stale is declared in ``portal.fragments.registry``
+and bumped in the same transaction by its signals, or by ``portal.fragments.writes`` for the
+``update()`` and ``bulk_create()`` written here (always through it). The topic's counters are
+written last in a reply, so the space's version, which they bump, has its row lock held for
+an instant.
 """
 
 from collections import Counter
@@ -35,9 +34,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from extranet.spaces import permissions as space_permissions
-from extranet.spaces.models import Membership, Space
+from extranet.spaces.models import Membership
 from extranet.versions import FIELD as VERSION
-from extranet.versions import bump, bumped
+from portal.fragments import writes
 
 from . import permissions
 from .history import record_moderation
@@ -129,7 +128,6 @@ def reply(topic, author, body, format=BodyFormat.HTML) -> Post:
         # Checked under the lock: a topic locked a moment ago takes no more replies.
         permissions.check_reply(author, locked)
         post = _add_post(locked, author, written, format)
-        _bump_space(locked.space_id)
     _take_state(topic, locked)
     _announce(post, new_topic=False)
     return post
@@ -137,9 +135,13 @@ def reply(topic, author, body, format=BodyFormat.HTML) -> Post:
 
 def _take_state(topic, current):
     """Give the caller's ``topic`` the state of ``current``, the same row read under its lock
-    and kept up to date by the writes (what ``refresh_from_db`` would read again)."""
+    and kept up to date by the writes (what ``refresh_from_db`` would read again). The
+    version, bumped DB-side, is left deferred on both: reading it reloads it."""
     for field in Topic._meta.concrete_fields:
-        setattr(topic, field.attname, getattr(current, field.attname))
+        if field.attname in current.__dict__:
+            setattr(topic, field.attname, getattr(current, field.attname))
+        else:
+            topic.__dict__.pop(field.attname, None)
     topic._state.fields_cache.pop("last_post", None)
 
 
@@ -157,22 +159,19 @@ def _add_post(topic, author, written, format) -> Post:
     post = Post.objects.create(
         topic=topic, author=author, body=body, source=source, format=format, created_at=now
     )
-    # Values, not F() expressions: the topic's row is held (locked, or created in this
-    # transaction), so ``topic`` is its current state and ends up as the row is, without
-    # reading it again.
-    changes = {
-        "post_count": topic.post_count + 1,
-        "last_post": post,
-        "last_activity_at": now,
-        VERSION: getattr(topic, VERSION) + 1,
-    }
-    Topic.objects.filter(pk=topic.pk).update(**changes)
-    for name, value in changes.items():
-        setattr(topic, name, value)
     mentioned = [user for user in named if user.pk != author.pk]
     Mention.objects.bulk_create([Mention(post=post, user=user) for user in mentioned])
     post.mentioned_users = mentioned
     _mark_read(author, topic, now)
+    # Values, not F() expressions: the topic's row is held (locked, or created in this
+    # transaction), so ``topic`` is its current state and ends up as the row is, without
+    # reading it again (but its version, bumped DB-side: deferred). Last: it bumps the
+    # space, whose row lock is then held until the commit.
+    changes = {"post_count": topic.post_count + 1, "last_post": post, "last_activity_at": now}
+    writes.update(Topic.objects.filter(pk=topic.pk), **changes)
+    for name, value in changes.items():
+        setattr(topic, name, value)
+    topic.__dict__.pop(VERSION, None)
     return post
 
 
@@ -200,7 +199,6 @@ def edit_post(post, editor, body, format=None) -> Post:
         locked.edited_at = now
         changed = ["body", "source", "format", "edited_at"]
         locked.save(update_fields=changed)
-        bump(Topic.objects.filter(pk=locked.topic_id))
         _sync_instance(post, locked, changed)
         already = set(Mention.objects.filter(post=locked).values_list("user_id", flat=True))
         exclude = already | {locked.author_id, editor.pk}
@@ -214,7 +212,7 @@ def edit_post(post, editor, body, format=None) -> Post:
 def rename_topic(topic, by, title) -> Topic:
     permissions.check_rename_topic(by, topic)
     title = clean_title(title)
-    Topic.objects.filter(pk=topic.pk).update(title=title, **bumped())
+    writes.update(Topic.objects.filter(pk=topic.pk), title=title)
     topic.title = title
     topic_renamed.send(sender=Topic, topic=topic)
     return topic
@@ -295,31 +293,27 @@ def _sync_instance(target, source, fields):
 
 
 def _refresh_topic_summary(topic) -> None:
-    """Recount a (locked) topic's visible posts: used after the rare moderation changes.
-
-    Bumps the topic's version (the post's new state shows on the topic page) and the space's
-    (last activity and unread counts may move in "my spaces")."""
+    """Recount a (locked) topic's visible posts: used after the rare moderation changes."""
     visible = Post.objects.visible().filter(topic=topic)
     last = visible.order_by("-created_at", "-pk").first()
-    Topic.objects.filter(pk=topic.pk).update(
+    writes.update(
+        Topic.objects.filter(pk=topic.pk),
         post_count=visible.count(),
         last_post=last,
         last_activity_at=last.created_at if last else topic.created_at,
-        **bumped(),
     )
-    _bump_space(topic.space_id)
 
 
 def set_pinned(topic, by, pinned=True) -> Topic:
     permissions.check_pin_topic(by, topic)
-    Topic.objects.filter(pk=topic.pk).update(is_pinned=bool(pinned), **bumped())
+    writes.update(Topic.objects.filter(pk=topic.pk), is_pinned=bool(pinned))
     topic.is_pinned = bool(pinned)
     return topic
 
 
 def set_locked(topic, by, locked=True) -> Topic:
     permissions.check_lock_topic(by, topic)
-    Topic.objects.filter(pk=topic.pk).update(is_locked=bool(locked), **bumped())
+    writes.update(Topic.objects.filter(pk=topic.pk), is_locked=bool(locked))
     topic.is_locked = bool(locked)
     return topic
 
@@ -358,20 +352,15 @@ def with_last_read_at(user, topics):
 
 
 def _mark_read(user, topic, at) -> None:
-    """Upsert the read mark, then bump the member's version in the topic's space (their
-    unread counts in "my spaces"). The bump comes after the mark: a page that reads the old
-    version meanwhile stores its fragment under a key no later request asks for."""
-    TopicReadState.objects.bulk_create(
+    """Upsert the read mark (one statement; the registry bumps the member's version in the
+    space: their unread counts in "my spaces")."""
+    writes.bulk_create(
+        TopicReadState,
         [TopicReadState(user=user, topic_id=topic.pk, last_read_at=at)],
         update_conflicts=True,
         unique_fields=["user", "topic"],
         update_fields=["last_read_at"],
     )
-    bump(Membership.objects.filter(user_id=user.pk, space_id=topic.space_id))
-
-
-def _bump_space(space_id) -> None:
-    bump(Space.objects.filter(pk=space_id))
 
 
 def with_unread_flag(user, topics):

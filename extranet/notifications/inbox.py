@@ -6,32 +6,23 @@
 - Listed only while the member may still see the post: in a space they can see
   (``spaces.permissions.filter_spaces_queryset``), neither hidden by a moderator nor deleted.
   The rule is a queryset filter, so the list costs one query whatever its length.
-- The unread count (the header's badge, on every extranet page) is cached per member and
-  dropped by every write that can change it (recording, reading); the cache is an
-  optimisation only: a missing entry costs one indexed count.
+- The unread count (the header's badge, on every extranet page) is cached per member; what
+  drops it (recording, reading, a post hidden, a space left, a role changed…) is declared in
+  ``portal.fragments.registry`` (``UNREAD_COUNT``), which bumps it for every write path. The
+  cache is an optimisation only: a missing entry costs one indexed count.
 """
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 
 from extranet.forum.models import visible_posts
 from extranet.spaces.permissions import filter_spaces_queryset
+from portal.fragments import writes
+from portal.fragments.registry import UNREAD_COUNT
 
 from .models import Notification, NotificationKind
 
 UNREAD_CACHE_SECONDS = 300
-
-
-def _unread_key(user_id):
-    return f"notifications:unread:{user_id}"
-
-
-def _forget_unread(user_ids):
-    keys = [_unread_key(user_id) for user_id in user_ids]
-    if keys:
-        # After the commit: a request reading meanwhile would store the old count again.
-        transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def record(post, recipients) -> int:
@@ -44,8 +35,7 @@ def record(post, recipients) -> int:
     if not rows:
         return 0
     before = Notification.objects.filter(post=post).count()
-    Notification.objects.bulk_create(rows, ignore_conflicts=True)
-    _forget_unread([user.pk for user, _ in recipients])
+    writes.bulk_create(Notification, rows, ignore_conflicts=True)
     return Notification.objects.filter(post=post).count() - before
 
 
@@ -58,11 +48,14 @@ def record_flag(flag, users) -> None:
     rows = [
         Notification(user=user, post_id=flag.post_id, kind=NotificationKind.FLAG) for user in users
     ]
-    Notification.objects.bulk_create(rows, ignore_conflicts=True)
-    Notification.objects.filter(
-        post_id=flag.post_id, kind=NotificationKind.FLAG, user__in=users
-    ).update(read_at=None, created_at=flag.created_at)
-    _forget_unread([user.pk for user in users])
+    writes.bulk_create(Notification, rows, ignore_conflicts=True)
+    writes.update(
+        Notification.objects.filter(
+            post_id=flag.post_id, kind=NotificationKind.FLAG, user__in=users
+        ),
+        read_at=None,
+        created_at=flag.created_at,
+    )
 
 
 def visible_notifications(user):
@@ -81,7 +74,7 @@ def visible_notifications(user):
 def unread_count(user) -> int:
     if user is None or not user.is_authenticated:
         return 0
-    key = _unread_key(user.pk)
+    key = UNREAD_COUNT.key(user.pk)
     count = cache.get(key)
     if count is None:
         count = visible_notifications(user).unread().count()
@@ -94,10 +87,7 @@ def mark_read(user, notification_ids=None) -> int:
     unread = Notification.objects.filter(user_id=user.pk, read_at__isnull=True)
     if notification_ids is not None:
         unread = unread.filter(pk__in=list(notification_ids))
-    changed = unread.update(read_at=timezone.now())
-    if changed:
-        _forget_unread([user.pk])
-    return changed
+    return writes.update(unread, read_at=timezone.now())
 
 
 def mark_read_for_topic(user, topic) -> int:
@@ -105,7 +95,4 @@ def mark_read_for_topic(user, topic) -> int:
     unread = Notification.objects.filter(
         user_id=user.pk, read_at__isnull=True, post__topic_id=topic.pk
     )
-    changed = unread.update(read_at=timezone.now())
-    if changed:
-        _forget_unread([user.pk])
-    return changed
+    return writes.update(unread, read_at=timezone.now())

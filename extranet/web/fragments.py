@@ -11,8 +11,8 @@ one lean query *before* anything else of the page (``my_spaces_key``, ``topic_st
   ``extranet.spaces.permissions`` from the request's rights query, before the cache is read:
   a removed member gets a 404, a deactivated account never reaches the view;
 - the version counters (``extranet.versions``) of the rows shown, bumped by every write that
-  changes them, plus each row's creation date (an id reused after a deletion, as SQLite
-  may do, is another row);
+  changes them (declared in ``portal.fragments.registry``), plus each row's creation date
+  (an id reused after a deletion, as SQLite may do, is another row);
 - the member's id, and whatever else of the request changes the HTML (page number).
 A write that commits after the key was read changes the counter: the next request reads a
 new key. A fragment computed meanwhile from older rows lands under the older key, which no
@@ -40,6 +40,8 @@ from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
+from portal.fragments.registry import key
+
 from . import once
 
 logger = logging.getLogger(__name__)
@@ -51,9 +53,11 @@ FORM_TOKEN_SUFFIX = ".form"  # "." is not in token_urlsafe's alphabet
 
 
 def make_key(kind, *parts):
-    """A cache key for `parts` (values with a stable ``repr``: ids, numbers, dates, tuples)."""
+    """A cache key for `parts` (values with a stable ``repr``: ids, numbers, dates, tuples),
+    of a fragment declared in ``portal.fragments.registry`` (what it shows, so what bumps
+    its counters): an undeclared `kind` raises ``LookupError``."""
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
-    return f"{PREFIX}:{kind}:{digest}"
+    return key(f"{PREFIX}:{kind}", digest)
 
 
 def csrf_token(request):

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     # Operations: the e-mail delivery ledger and retries, the scheduler and the task worker.
     "portal.mailing",
     "portal.operations",
+    "portal.fragments",
     "reports",
     # Wagtail
     "wagtail.contrib.forms",
