@@ -26,6 +26,7 @@ from django.http import Http404
 
 from extranet.spaces import permissions as space_permissions
 from extranet.spaces.models import Space
+from extranet.spaces.roles import SpacePermission
 
 from .models import Post, Topic, visible_posts
 
@@ -264,6 +265,14 @@ def check_flag_post(user, post: Post) -> None:
 def can_handle_flags(user, space: Space) -> bool:
     """See the space's moderation queue and act on it (hide, restore, dismiss)."""
     return space_permissions.can_moderate(user, space)
+
+
+def filter_flag_handling_spaces_queryset(user, queryset=None):
+    """The spaces whose moderation queue ``user`` may see and act on (``can_handle_flags`` as
+    a queryset: no extra query)."""
+    return space_permissions.filter_spaces_queryset(
+        user, queryset, permission=SpacePermission.MODERATE
+    )
 
 
 def check_handle_flags(user, space: Space) -> None:

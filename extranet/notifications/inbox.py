@@ -4,8 +4,14 @@
   (``recipients``), once per member and post (``Notification``'s unique constraint: a retried
   task records nothing twice).
 - Listed only while the member may still see the post: in a space they can see
-  (``spaces.permissions.filter_spaces_queryset``), neither hidden by a moderator nor deleted.
-  The rule is a queryset filter, so the list costs one query whatever its length.
+  (``spaces.permissions.filter_spaces_queryset``), neither hidden by a moderator nor deleted;
+  and a flag's notification only while they may still handle the space's queue
+  (``forum.permissions.filter_flag_handling_spaces_queryset``). A moderator demoted since
+  no longer has that work to do: like Discourse's review notifications, the entry leaves
+  their list and their count rather than staying as a link to a queue that answers 404 (or
+  as a dead entry that only says a post of others was flagged, which is not theirs to
+  know any more). Asked at each request, so a promotion brings it back. The rules are
+  queryset filters, so the list costs one query whatever its length.
 - The unread count (the header's badge, on every extranet page) is cached per member; what
   drops it (recording, reading, a post hidden, a space left, a role changed…) is declared in
   ``portal.fragments.registry`` (``UNREAD_COUNT``), which bumps it for every write path. The
@@ -13,9 +19,11 @@
 """
 
 from django.core.cache import cache
+from django.db.models import Q
 from django.utils import timezone
 
 from extranet.forum.models import visible_posts
+from extranet.forum.permissions import filter_flag_handling_spaces_queryset
 from extranet.spaces.permissions import filter_spaces_queryset
 from portal.fragments import writes
 from portal.fragments.registry import UNREAD_COUNT
@@ -60,12 +68,14 @@ def record_flag(flag, users) -> None:
 
 def visible_notifications(user):
     """The member's notifications they may still follow, newest first."""
+    moderated = filter_flag_handling_spaces_queryset(user).values("pk")
     return (
         Notification.objects.filter(
             visible_posts("post__"),
             user_id=user.pk,
             post__topic__space__in=filter_spaces_queryset(user).values("pk"),
         )
+        .exclude(Q(kind=NotificationKind.FLAG) & ~Q(post__topic__space__in=moderated))
         .select_related("post__topic__space", "post__author")
         .order_by("-created_at", "-pk")
     )

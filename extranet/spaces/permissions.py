@@ -384,18 +384,30 @@ def _archived_or(space, message):
 # --- querysets and search -------------------------------------------------------------------
 
 
-def filter_spaces_queryset(user, queryset=None):
-    """Narrow `queryset` (default: every space) to the spaces `user` may see. No extra query."""
+def filter_spaces_queryset(user, queryset=None, permission=SpacePermission.VIEW):
+    """Narrow `queryset` (default: every space) to the spaces where `user` holds `permission`
+    (default: may see them), by the rules above as `get_space_rights` applies them. No extra
+    query: subqueries."""
     if queryset is None:
         queryset = Space.objects.all()
     if not _is_live(user):
         return queryset.none()
     if user.is_superuser:
         return queryset
-    view = {"content_object": OuterRef("pk"), "permission__codename": SpacePermission.VIEW}
-    direct = SpaceUserObjectPermission.objects.filter(user_id=user.pk, **view)
-    grouped = SpaceGroupObjectPermission.objects.filter(group__user=user.pk, **view)
-    return queryset.filter(Q(Exists(direct)) | Q(Exists(grouped)))
+    queryset = queryset.filter(_holds(user, SpacePermission.VIEW))
+    if permission != SpacePermission.VIEW:
+        # Rule 5: an archived space keeps `view_space` only.
+        queryset = queryset.filter(_holds(user, permission), is_archived=False)
+    return queryset
+
+
+def _holds(user, codename) -> Q:
+    """The spaces (rows of the outer queryset) where `user` holds `codename`, directly or
+    through a group."""
+    held = {"content_object": OuterRef("pk"), "permission__codename": codename}
+    direct = SpaceUserObjectPermission.objects.filter(user_id=user.pk, **held)
+    grouped = SpaceGroupObjectPermission.objects.filter(group__user=user.pk, **held)
+    return Q(Exists(direct)) | Q(Exists(grouped))
 
 
 def filter_space_ids(user, space_ids) -> list:

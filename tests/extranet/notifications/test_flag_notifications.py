@@ -100,3 +100,49 @@ def test_a_flag_notification_keeps_the_reply_notification_of_the_same_post(
     assert set(
         Notification.objects.filter(user=moderator, post=post).values_list("kind", flat=True)
     ) == {"new_topic", "flag"}
+
+
+def test_a_moderator_demoted_after_the_flag_no_longer_lists_nor_counts_it(
+    committed, space, post, member, moderator, owner
+):
+    committed(flag_post, post, member, "spam")
+    assert inbox.unread_count(moderator) == 1  # the count is now in the cache
+    membership = Membership.objects.get(space=space, user=moderator)
+    committed(change_role, by=owner, membership=membership, role=Role.MEMBER)
+    assert not inbox.visible_notifications(moderator).filter(kind="flag").exists()
+    assert inbox.unread_count(moderator) == 0
+    assert _flag_notified(moderator).count() == 1  # kept: asked again at each request
+
+
+def test_a_moderator_promoted_again_finds_the_flag_notification_back(
+    committed, space, post, member, moderator, owner
+):
+    committed(flag_post, post, member, "spam")
+    membership = Membership.objects.get(space=space, user=moderator)
+    committed(change_role, by=owner, membership=membership, role=Role.MEMBER)
+    membership.refresh_from_db()
+    committed(change_role, by=owner, membership=membership, role=Role.MODERATOR)
+    assert inbox.visible_notifications(moderator).filter(kind="flag").count() == 1
+    assert inbox.unread_count(moderator) == 1
+
+
+def test_a_demoted_moderator_keeps_the_other_notifications_of_the_space(
+    committed, space, member, moderator, owner
+):
+    author = make_member(space)
+    topic = committed(make_topic, space, author, "Sujet", "Texte")
+    committed(flag_post, topic.posts.get(), member, "spam")
+    membership = Membership.objects.get(space=space, user=moderator)
+    committed(change_role, by=owner, membership=membership, role=Role.MEMBER)
+    kinds = set(inbox.visible_notifications(moderator).values_list("kind", flat=True))
+    assert kinds == {"new_topic"}
+
+
+def test_flag_notifications_of_an_archived_space_leave_the_list(
+    committed, space, post, member, moderator
+):
+    """An archived space is read-only: its queue takes no decision, so nothing calls for it."""
+    committed(flag_post, post, member, "spam")
+    space.is_archived = True
+    space.save()
+    assert not inbox.visible_notifications(moderator).filter(kind="flag").exists()

@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from extranet.spaces import permissions
-from extranet.spaces.models import Membership
-from extranet.spaces.roles import Role
+from extranet.spaces.models import Membership, Space
+from extranet.spaces.roles import Role, SpacePermission
 from tests.factories.extranet import make_member
 
 MATRIX = """
@@ -125,3 +125,22 @@ def test_check_raises_404_when_unseen_and_403_when_seen(
     else:
         with pytest.raises(Http404):
             check()
+
+
+def test_filtered_spaces_are_those_where_the_rights_hold_the_permission(
+    any_role, space, other_space
+):
+    """``filter_spaces_queryset(permission=…)`` is ``get_space_rights`` as a queryset, for
+    every permission, archived space included (rule 5)."""
+    _, user = any_role
+    for archived in (False, True):
+        Space.objects.filter(pk=space.pk).update(is_archived=archived)
+        space.refresh_from_db()
+        for permission in SpacePermission:
+            expected = {
+                candidate.pk
+                for candidate in (space, other_space)
+                if permission in permissions.get_space_rights(user, candidate)
+            }
+            filtered = permissions.filter_spaces_queryset(user, permission=permission)
+            assert set(filtered.values_list("pk", flat=True)) == expected, (permission, archived)

@@ -3,8 +3,12 @@ a topic's own level, and jumping to the first unread post."""
 
 import re
 
+from extranet.forum.moderation import flag_post
 from extranet.forum.services import create_topic, hide_post, mark_topic_read, reply
 from extranet.notifications.models import Notification, TopicSubscription
+from extranet.spaces.models import Membership
+from extranet.spaces.roles import Role
+from extranet.spaces.services import change_role
 from tests.factories.extranet import make_reply, make_topic
 
 from .conftest import space_url
@@ -142,3 +146,17 @@ def test_topic_page_links_to_the_first_unread_and_the_topics_notifications(
     html = page.content.decode()
     assert space_url("topic_first_unread", furnished.space, pk=furnished.topic.pk) in html
     assert space_url("topic_notifications", furnished.space, pk=furnished.topic.pk) in html
+
+
+def test_a_demoted_moderator_sees_no_flag_notification_and_no_queue_link(
+    client, space, member, moderator, owner, committed
+):
+    post = committed(create_topic, space, owner, "Sujet", "Texte").posts.get()
+    committed(flag_post, post, member, "spam")
+    flagged = Notification.objects.get(user=moderator, kind="flag")
+    membership = Membership.objects.get(space=space, user=moderator)
+    committed(change_role, by=owner, membership=membership, role=Role.MEMBER)
+    client.force_login(moderator)
+    page = client.get("/extranet/notifications/").content.decode()
+    assert "/moderation/" not in page and "1 notification non lue" in page  # the new topic's
+    assert client.get(f"/extranet/notifications/{flagged.pk}/").status_code == 404
