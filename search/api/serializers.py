@@ -14,10 +14,42 @@ so the OpenAPI description cannot drift from the responses. Rules every answer o
   PostgreSQL once gave ``17.0``).
 """
 
+import functools
+
+from django.core.exceptions import ImproperlyConfigured
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from search.models import Kind
+
+
+# An output-only serializer, rendered without DRF's per-request and per-value machinery.
+#
+# DRF deep-copies every declared field of every serializer instance on each request, then
+# resolves each value through ``Field.get_attribute`` (dotted sources, callables, managers):
+# 5 ms and more for a page of 20 results and its facets, ten times the former hand-built
+# dicts. Here the fields of each class are bound once per process (``_fields_of``: none of
+# them reads the request or the context) and each reads the attribute (or key) of its own
+# name, converted by its own ``to_representation``, ``None`` staying ``null``: the same fields,
+# the same output (``test_api_serializers.test_the_fast_rendering_is_drf_s_own``).
+class ResponseSerializer(serializers.Serializer):
+    def to_representation(self, instance):
+        read = instance.__getitem__ if isinstance(instance, dict) else instance.__getattribute__
+        data = {}
+        for name, field in _fields_of(type(self)):
+            value = read(name)
+            data[name] = None if value is None else field.to_representation(value)
+        return data
+
+
+@functools.cache
+def _fields_of(serializer_class):
+    """``(name, field)`` of a ``ResponseSerializer`` class, bound once to a prototype."""
+    fields = list(serializer_class().fields.items())
+    for name, field in fields:
+        if field.source != name:
+            raise ImproperlyConfigured(f"{serializer_class.__name__}.{name}: source={field.source}")
+    return fields
 
 
 class OptionalTextField(serializers.CharField):
@@ -26,9 +58,8 @@ class OptionalTextField(serializers.CharField):
     def __init__(self, **kwargs):
         super().__init__(allow_null=True, **kwargs)
 
-    def get_attribute(self, instance):
-        # None makes the serializer write null without calling to_representation.
-        return super().get_attribute(instance) or None
+    def to_representation(self, value):
+        return str(value) or None
 
 
 @extend_schema_field({"oneOf": [{"type": "string"}, {"type": "integer"}]})
@@ -40,13 +71,13 @@ class FacetValueField(serializers.Field):
 
 
 # Renders ``search.service.ThreadReplies``.
-class ThreadRepliesSerializer(serializers.Serializer):
+class ThreadRepliesSerializer(ResponseSerializer):
     count = serializers.IntegerField(help_text="Nombre de réponses qui correspondent.")
     url = serializers.CharField(help_text="Adresse de la première réponse qui correspond.")
 
 
 # Renders ``search.service.Result``.
-class ResultSerializer(serializers.Serializer):
+class ResultSerializer(ResponseSerializer):
     title = serializers.CharField(help_text="Titre, texte brut.")
     title_html = serializers.CharField(
         help_text="Titre en HTML sûr : tout est échappé, seuls des `<mark>` sont ajoutés."
@@ -69,7 +100,7 @@ class ResultSerializer(serializers.Serializer):
 
 
 # Renders ``search.service.FacetCount``.
-class FacetCountSerializer(serializers.Serializer):
+class FacetCountSerializer(ResponseSerializer):
     value = FacetValueField()
     label = serializers.CharField()
     count = serializers.IntegerField()
@@ -77,7 +108,7 @@ class FacetCountSerializer(serializers.Serializer):
 
 
 # ``SearchResponse.facets``: one list per facet of ``search.engines.FACETS``.
-class FacetsSerializer(serializers.Serializer):
+class FacetsSerializer(ResponseSerializer):
     kind = FacetCountSerializer(many=True)
     theme = FacetCountSerializer(many=True)
     territory = FacetCountSerializer(many=True)
@@ -86,7 +117,7 @@ class FacetsSerializer(serializers.Serializer):
 
 
 # ``search.service.SearchResponse``: one shape for every engine, degraded or not.
-class SearchResponseSerializer(serializers.Serializer):
+class SearchResponseSerializer(ResponseSerializer):
     query = serializers.CharField(help_text="La requête nettoyée.")
     results = ResultSerializer(many=True)
     total = serializers.IntegerField()
@@ -110,20 +141,20 @@ class SearchResponseSerializer(serializers.Serializer):
 
 
 # One item of ``search.service.suggest``.
-class SuggestionSerializer(serializers.Serializer):
+class SuggestionSerializer(ResponseSerializer):
     title = serializers.CharField()
     url = serializers.CharField()
     kind = serializers.ChoiceField(choices=Kind.choices)
 
 
 # ``{"query": prefix, "suggestions": suggest(...)}``.
-class SuggestResponseSerializer(serializers.Serializer):
+class SuggestResponseSerializer(ResponseSerializer):
     query = serializers.CharField()
     suggestions = SuggestionSerializer(many=True)
 
 
 # ``{"errors": InvalidSearch.errors}`` (400).
-class InvalidInputSerializer(serializers.Serializer):
+class InvalidInputSerializer(ResponseSerializer):
     errors = serializers.DictField(
         child=serializers.ListField(child=serializers.CharField()),
         help_text="Messages en français par paramètre ; `non_field_errors` pour un paramètre "
@@ -132,6 +163,6 @@ class InvalidInputSerializer(serializers.Serializer):
 
 
 # Neither the engine nor the database answered (503).
-class UnavailableSerializer(serializers.Serializer):
+class UnavailableSerializer(ResponseSerializer):
     degraded = serializers.BooleanField()
     detail = serializers.CharField()

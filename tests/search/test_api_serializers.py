@@ -2,14 +2,24 @@
 by hand (no database, no engine), so each rule holds whatever the engine returns."""
 
 import datetime
+import json
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.safestring import mark_safe
+from rest_framework import serializers
 from rest_framework.test import APIClient
 
 from search.api import views
-from search.api.serializers import FacetsSerializer, SearchResponseSerializer
+from search.api.serializers import (
+    FacetsSerializer,
+    InvalidInputSerializer,
+    ResponseSerializer,
+    SearchResponseSerializer,
+    SuggestResponseSerializer,
+    UnavailableSerializer,
+)
 from search.engines import FACETS
 from search.service import FacetCount, Result, SearchResponse, SearchUnavailable, ThreadReplies
 
@@ -132,3 +142,47 @@ def test_unavailable_search_answers_the_documented_503(monkeypatch):
     response = APIClient().get("/api/search/", {"q": "référent"})
     assert response.status_code == 503 and response["Retry-After"] == "30"
     assert response.json() == {"degraded": True, "detail": views.UNAVAILABLE}
+
+
+def test_the_fast_rendering_is_drf_s_own(monkeypatch):
+    """``ResponseSerializer`` skips DRF's generic lookup: its JSON is DRF's, byte for byte."""
+    facets = {name: [FacetCount("a", "A", 2, True)] for name in FACETS}
+    facets["year"] = [FacetCount(Decimal("2024"), "2024", 17.0, False)]
+    answers = [
+        (
+            SearchResponseSerializer,
+            _response(
+                [
+                    _result(replies=ThreadReplies(count=3, url=f"{TOPIC_URL}#message-41")),
+                    _result(space_name="", restricted_label="", date=None),
+                ],
+                total=21.0,
+                facets=facets,
+                approximate=True,
+                did_you_mean="",
+            ),
+        ),
+        (
+            SuggestResponseSerializer,
+            {"query": "laïc", "suggestions": [{"title": "Laïcité", "url": "/l/", "kind": "sujet"}]},
+        ),
+        (InvalidInputSerializer, {"errors": {"page": ["Le numéro de page commence à 1."]}}),
+        (UnavailableSerializer, {"degraded": True, "detail": views.UNAVAILABLE}),
+    ]
+
+    def rendered():
+        return [json.dumps(serializer(answer).data) for serializer, answer in answers]
+
+    fast = rendered()
+    monkeypatch.setattr(
+        ResponseSerializer, "to_representation", serializers.Serializer.to_representation
+    )
+    assert rendered() == fast
+
+
+def test_a_field_reading_another_attribute_is_refused():
+    class Renamed(ResponseSerializer):
+        label = serializers.CharField(source="title")
+
+    with pytest.raises(ImproperlyConfigured):
+        Renamed().to_representation({"title": "Laïcité"})
