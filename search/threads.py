@@ -19,7 +19,6 @@ from search.analysis.pipeline import analyse
 from search.documents import plain_text
 from search.documents.forum import THREAD_TEXT_LIMIT
 from search.engines import ANY_WORD
-from search.models import Kind
 
 
 @dataclass(frozen=True)
@@ -43,9 +42,12 @@ def _matches(terms, plan, match):
 def matching_replies(documents, plan, match):
     """``{document pk: ThreadReplies}`` for the topic results among ``documents`` that have
     matching replies; one query for the whole page, none when it shows no topic."""
-    from extranet.forum.models import Post
+    from django.contrib.contenttypes.models import ContentType
 
-    topics = {int(d.object_id): d for d in documents if d.kind == Kind.TOPIC}
+    from extranet.forum.models import Post, Topic
+
+    topic_type = ContentType.objects.get_for_model(Topic).pk  # cached by Django
+    topics = {int(d.object_id): d for d in documents if d.content_type_id == topic_type}
     if not topics or plan.is_empty:
         return {}
     from extranet.web.paging import page_of_position

@@ -50,15 +50,17 @@ def test_the_task_enqueued_on_commit_applies_the_change(space, django_capture_on
     assert not IndexChange.objects.exists()
 
 
-def test_posts_are_indexed_for_their_space_and_hidden_posts_are_removed(space):
+def test_replies_are_indexed_in_their_topic_and_hidden_ones_are_removed(space):
     topic = make_topic(space, title="Laïcité")
     post = make_reply(topic, body="Une réponse sur la laïcité")
     sync.process_pending()
-    assert _document_of(post).audience == space_audience(space.pk)
+    assert _document_of(topic).audience == space_audience(space.pk)
+    assert "Une réponse sur la laïcité" in _document_of(topic).body
+    assert _document_of(post) is None  # no document of its own
     moderator = make_member(space, role="moderator")
     hide_post(post, moderator, "hors sujet")
     sync.process_pending()
-    assert _document_of(post) is None
+    assert "Une réponse" not in _document_of(topic).body
 
 
 def test_deleting_the_source_deletes_its_document(space):

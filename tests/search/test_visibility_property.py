@@ -12,6 +12,7 @@ result). On the database engine of the run (SQLite or PostgreSQL); the rules
 themselves are tested on every engine in their own modules."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
@@ -29,12 +30,16 @@ from extranet.forum.services import hide_post, restore_post
 from extranet.spaces.models import Membership
 from extranet.spaces.roles import Role
 from search import sync
+from search.documents import plain_text
 from search.service import search
 from tests.factories.cms import make_dossier, make_editor, make_news, make_site_tree
 from tests.factories.extranet import SpaceFactory, make_member, make_reply, make_topic
 from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+#: The text of each reply of the world's topic (« Réponse 0 », « Réponse 1 »…).
+REPLY_RE = re.compile(r"Réponse \d+")
 
 OPERATIONS = [
     "restrict_news",
@@ -182,17 +187,26 @@ class World:
             user, topic
         ) and forum_permissions.is_topic_shown_to_members(topic):
             urls.add(topic.get_absolute_url())
-            visible = [post for post in self._posts() if post.is_visible]
-            for post in visible[1:]:  # the first visible post opens the topic
+            # A topic and its posts are one result (#10 §2): each reply it shows is named
+            # beside the topic's address.
+            for post in self._posts():
                 post.topic = topic
-                if forum_permissions.can_view_post(user, post):
-                    urls.add(post.get_absolute_url())
+                text = plain_text(post.body)
+                shown = post.is_visible and forum_permissions.can_view_post(user, post)
+                if shown and REPLY_RE.fullmatch(text):
+                    urls.add(f"{topic.get_absolute_url()} {text}")
         return urls
 
     def found(self, user):
+        """The results' addresses, and beside a topic's the replies its text shows (the
+        snippet of a search without words is the beginning of the text, all of it here)."""
         response = search(user, "", page_size=50)
         assert response.total == len(response.results)
-        return {result.url for result in response.results}
+        found = set()
+        for result in response.results:
+            found.add(result.url)
+            found.update(f"{result.url} {reply}" for reply in REPLY_RE.findall(result.snippet))
+        return found
 
 
 @settings(
