@@ -196,16 +196,18 @@ def test_a_member_finds_their_space_topic_and_an_anonymous_visitor_does_not(vrl_
     assert REFERENT_TOPIC not in _titles(AnonymousUser(), q)
 
 
-@pytest.mark.parametrize(
-    "q",
-    [
-        "référent laïcité",
-        "référente laicite",
-        "référent·e",
-    ],
-)
+@pytest.mark.parametrize("q", ["référent laïcité", "référente laicite"])
 def test_a_member_gets_their_space_topic_first_when_its_title_matches(vrl_member, q):
     assert _titles(vrl_member, q)[0] == REFERENT_TOPIC
+
+
+REFERENTS_MEETING = "Rencontre des référent·e·s PRE : la place des parents"
+
+
+def test_the_titles_that_say_an_inclusive_word_come_first(vrl_member):
+    """Two titles say « référent·e »: both come before any text that only mentions it. Their
+    order depends on their texts (the topic's holds its replies since #10 §2), not checked."""
+    assert set(_titles(vrl_member, "référent·e")[:2]) == {REFERENT_TOPIC, REFERENTS_MEETING}
 
 
 def test_a_member_finds_a_document_shared_in_their_space(vrl_member):
