@@ -108,3 +108,26 @@ def test_member_replies_in_their_space_and_outsider_gets_404(new_page, live_serv
         # A 404 tells nothing of what is behind it.
         expect(outsider_page.locator("body")).not_to_contain_text(topic.title)
         expect(outsider_page.locator("body")).not_to_contain_text(REPLY)
+
+
+def test_member_finds_the_conversation_once_and_opens_the_matching_reply(
+    new_page, live_server, journey
+):
+    """Search shows a topic and its replies as one result (#10 §2): « 1 réponse
+    correspond » links to the reply, on its page of the thread; 0 axe violations."""
+    from search import sync
+    from tests.browser import axe
+    from tests.factories.extranet import make_reply
+
+    reply = make_reply(journey["topic"], journey["member"], REPLY)
+    sync.process_pending()  # whatever the task queue did already, the index is current
+    page = new_page()
+    log_in(page, journey["member"].email)
+    page.goto("/recherche/?q=coordinatrice+CLSPD+jeudi")
+    expect(page.locator(".search-result")).to_have_count(1)
+    link = page.get_by_role("link", name="1 réponse correspond")
+    expect(link).to_be_visible()
+    assert axe.violations(page) == []
+    link.click()
+    expect(page).to_have_url(f"{journey['topic'].get_absolute_url()}?page=1#message-{reply.pk}")
+    expect(page.locator(f"#message-{reply.pk}")).to_contain_text("compte rendu à suivre")
