@@ -5,9 +5,11 @@ Each ``Fragment`` names its cache key prefix, the module that caches it, and its
 the counter the written row affects). ``portal.fragments.wiring`` connects the signals of
 every source from this list, and ``portal.fragments.writes`` does the same for writes that
 send no signal (``QuerySet.update()``, ``bulk_create()``); no writer bumps anything itself.
-``tests/portal/test_fragments.py`` creates, updates and deletes a row of every source model
-and checks its counter moved, so a new entry is tested as soon as it is declared, and fails
-on a cache key that is used without being declared here.
+``tests/portal/test_fragment_bumps.py`` (and ``test_fragment_generations.py`` for the
+layout) creates, updates and deletes a row of every source model and checks its counter
+moved, so a new entry is tested as soon as it is declared; ``test_fragment_keys.py`` fails
+on a module that caches without being declared here, or writes a declared model without
+a signal and outside ``writes``.
 
 When unsure whether a fragment shows something, declare it: a needless bump costs one
 recomputation, a missing one shows stale content until the entry expires.

@@ -1,7 +1,7 @@
 """Writes that send no signal (``QuerySet.update()``, ``bulk_create()``), declared: they bump
 what ``portal.fragments.registry`` says, as a save or a deletion does through
 ``portal.fragments.wiring``. Every such write to a declared model goes through here
-(``tests/portal/test_fragments.py`` fails on one that does not).
+(``tests/portal/test_fragment_keys.py`` fails on one that does not).
 """
 
 from django.db import transaction
