@@ -52,6 +52,12 @@ class _TermsOfRuns(dict):
 _run_terms = _TermsOfRuns().__getitem__
 
 
+def text_terms(text):
+    """The terms of every word of ``text``: what a search for them would mark in it (used to
+    tell which replies of a topic match, ``search.threads``). Cached per run, like the marks."""
+    return set().union(*map(_run_terms, text.split()))
+
+
 def _unmarked(runs, terms):
     """For each run (or word), ``True`` when none of its terms is a query term (an iterator,
     evaluated in C)."""

@@ -48,6 +48,8 @@ from search.threads import ThreadReplies, matching_replies
 logger = logging.getLogger(__name__)
 
 SUGGEST_LIMIT = 8
+#: ``Kind.values`` builds a list on each call: the labels are read once (#16).
+KIND_LABELS = dict(Kind.choices)
 SUGGEST_MIN_LENGTH = 2
 SUGGEST_MAX_LENGTH = 100
 _SEP_RE = re.compile("[" + re.escape(SEPARATORS) + "]")
@@ -130,7 +132,7 @@ def _result(document, terms, replies=None):
         title_html=highlight(document.title, terms),
         url=document.url,
         kind=document.kind,
-        kind_label=Kind(document.kind).label if document.kind in Kind.values else document.kind,
+        kind_label=KIND_LABELS.get(document.kind, document.kind),
         date=document.date,
         snippet=snippet(document.body, terms),
         space_name=document.space_name,

@@ -3,9 +3,10 @@
 A topic and its replies are one search document (``search.documents.forum``), so a search
 finds the conversation once. Which of its replies match is worked out here, for the topics
 of the page only, from the posts as the members see them now (``Post.objects.visible()``)
-and with the analysis the database engines index with (``search.analysis``): a reply matches
-when it holds every word of the query (any word, for approximate results), each word in one
-of its forms (accents, inclusive writing, gendered forms, abbreviations).
+and with the analysis of the snippets' marks (``search.highlight.text_terms``, the engines'
+French analysis word by word, cached): a reply matches when it holds every word of the query
+(any word, for approximate results), each word in one of its forms (accents, inclusive
+writing, gendered forms, abbreviations), that is when its snippet would mark them all.
 
 The opening post is not a reply: it is the topic itself. Only the text the index holds is
 read (``THREAD_TEXT_LIMIT``), so a count never names a reply the search could not have found.
@@ -15,10 +16,10 @@ thread is (hidden posts keep their place there, deleted ones have none).
 
 from dataclasses import dataclass
 
-from search.analysis.pipeline import analyse
 from search.documents import plain_text
 from search.documents.forum import THREAD_TEXT_LIMIT
 from search.engines import ANY_WORD
+from search.highlight import text_terms
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def matching_replies(documents, plan, match):
         read[topic_id] += len(text) + 1
         if read[topic_id] > THREAD_TEXT_LIMIT + 1:
             continue  # beyond what the index holds
-        if _matches(set(analyse(text)), plan, match):
+        if _matches(text_terms(text), plan, match):
             counts[topic_id] = counts.get(topic_id, 0) + 1
             if topic_id not in first:
                 page = page_of_position(before)
