@@ -16,6 +16,9 @@ that hits, counts and aggregations all obey them).
   compiler, so field names and boosts follow the mapping), our filters and aggregations.
 - ``FallbackEngine``: ``icontains`` on the document rows; used when the engine is down
   (results are then flagged ``degraded``).
+
+The overrides of modelsearch's compilers (ranking, plain-text compilation) are in
+``search.backends.modelsearch_adapter``.
 """
 
 import datetime
@@ -28,10 +31,16 @@ from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, 
 from django.utils import timezone
 from modelsearch.backends.database.fallback import DatabaseSearchBackend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
-from modelsearch.index import SearchField
 from modelsearch.query import And, Or, PlainText
 
 from search.backends.database import search_config_for
+from search.backends.modelsearch_adapter import (
+    compile_plaintext,
+    entry_compiler,
+    is_backend,
+    postgres_single_rank_compiler,
+    sqlite_weighted_compiler,
+)
 from search.models import (
     DocumentEntry,
     FacetValue,
@@ -471,124 +480,6 @@ def statement_time_limit(milliseconds, using=None, planner=None):
                 )
 
 
-# FTS5 columns of modelsearch's index table, in order: autocomplete, body, title.
-SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
-
-
-def _sqlite_weighted_compiler(base):
-    """modelsearch's SQLite compiler ranks with ``bm25(table)``, which weighs the title like
-    the body; this one gives the title the weight it has on PostgreSQL and Elasticsearch."""
-    from modelsearch.backends.database.sqlite.query import BM25
-    from modelsearch.query import Not, Phrase
-
-    class WeightedBM25(BM25):
-        def as_sql(self, compiler, connection, function=None, template=None):
-            sql, params = super().as_sql(compiler, connection)
-            weights = ", ".join(str(weight) for weight in SQLITE_COLUMN_WEIGHTS)
-            return sql.replace(")", f", {weights})", 1), params
-
-    class WeightedCompiler(base):
-        def _build_rank_expression(self, vectors, config):
-            # modelsearch adds one rank per field and multiplies the title's by title_norm
-            # (average title length / this title's length), but FTS5's bm25() scores the
-            # whole row whichever field it is asked about: short titles such as « L'équipe »
-            # were boosted ×13 and multi-word queries flipped sign. The column-weighted
-            # bm25() already weighs the title: use it alone.
-            return WeightedBM25()
-
-        def build_tsrank(self, vector, query, config=None, boost=1.0):
-            if isinstance(query, (Phrase, PlainText, Not)):
-                rank = WeightedBM25()
-                return rank * boost if boost != 1.0 else rank
-            return super().build_tsrank(vector, query, config=config, boost=boost)
-
-    return WeightedCompiler
-
-
-def _expanded(clause):
-    """Whether a clause has an alternative of several terms (an abbreviation's expansion)."""
-    alternatives = clause.subqueries if isinstance(clause, Or) else [clause]
-    return any(
-        isinstance(alternative, PlainText) and len(alternative.query_string.split()) > 1
-        for alternative in alternatives
-    )
-
-
-def _postgres_single_rank_compiler(base):
-    """modelsearch's PostgreSQL compiler ranks an AND (or OR) of words as the product (or
-    mean) of one ``ts_rank`` per word and per vector: each call decompresses the body vector
-    again, so ranking cost grows with the number of words. This one ranks the whole query at
-    once per vector (``ts_rank`` of the combined tsquery, which also rewards words found
-    close together): two calls per row, title and body, whatever the query.
-
-    Except for the title and the clauses with an abbreviation's expansion: ``ts_rank`` credits
-    every word of the query found, whatever the operators, so the short title « Éducation et
-    décrochage scolaire » got the title credit of ``PRE`` (« programme de réussite
-    éducative ») for « éducation » alone and ranked above the titles that say PRE. Such a
-    clause counts for the title only when the title matches it (one of its alternatives
-    whole); titles are short vectors, stored inline, so the extra ``@@`` is cheap.
-    """
-    from django.contrib.postgres.search import SearchRank
-    from django.db.models import BooleanField, FloatField, Func
-
-    class Matches(Func):
-        arg_joiner = " @@ "
-        template = "(%(expressions)s)"
-        output_field = BooleanField()
-
-    class SingleRankCompiler(base):
-        def build_tsrank(self, vector, query, config=None, boost=1.0):
-            if isinstance(query, (And, Or)):
-                rank = SearchRank(
-                    vector, self.build_tsquery(query, config=config), weights=self.sql_weights
-                )
-                return rank * boost if boost != 1.0 else rank
-            return super().build_tsrank(vector, query, config=config, boost=boost)
-
-        def _title_rank(self, vector, config):
-            clauses = self.query.subqueries if isinstance(self.query, And) else [self.query]
-            plain = [clause for clause in clauses if not _expanded(clause)]
-            ranks = []
-            if plain:
-                query = plain[0] if len(plain) == 1 else And(plain)
-                ranks.append(self.build_tsrank(vector, query, config=config))
-            for clause in clauses:
-                if _expanded(clause):
-                    tsquery = self.build_tsquery(clause, config=config)
-                    ranks.append(
-                        Case(
-                            When(
-                                Matches(vector, tsquery),
-                                then=SearchRank(vector, tsquery, weights=self.sql_weights),
-                            ),
-                            default=Value(0.0),
-                            output_field=FloatField(),
-                        )
-                    )
-            rank = ranks[0]
-            for other in ranks[1:]:
-                rank += other
-            return rank
-
-        def _build_rank_expression(self, vectors, config):
-            if self.fields is not None or not vectors:
-                return super()._build_rank_expression(vectors, config)
-            # The index entries' vectors: (title, title_norm), then the body.
-            (title, title_norm), *others = vectors
-            rank = self._title_rank(title, config) * title_norm
-            for vector, boost in others:
-                rank += self.build_tsrank(vector, self.query, config=config) * boost
-            return rank
-
-    return SingleRankCompiler
-
-
-def _is_a(backend, class_name):
-    """Whether ``backend`` is (a subclass of) modelsearch's backend of that name: the
-    PostgreSQL and SQLite modules can only be imported on their own database."""
-    return any(cls.__name__ == class_name for cls in type(backend).__mro__)
-
-
 class DatabaseEngine:
     name = "database"
 
@@ -606,10 +497,10 @@ class DatabaseEngine:
         return search_config_for(self.backend, SearchDocument)
 
     def _compiler_class(self):
-        if _is_a(self.backend, "SQLiteSearchBackend"):
-            return _sqlite_weighted_compiler(self.backend.query_compiler_class)
-        if _is_a(self.backend, "PostgresSearchBackend"):
-            return _postgres_single_rank_compiler(self.backend.query_compiler_class)
+        if is_backend(self.backend, "SQLiteSearchBackend"):
+            return sqlite_weighted_compiler(self.backend.query_compiler_class)
+        if is_backend(self.backend, "PostgresSearchBackend"):
+            return postgres_single_rank_compiler(self.backend.query_compiler_class)
         return self.backend.query_compiler_class
 
     def _compiler(self, queryset, request):
@@ -636,7 +527,7 @@ class DatabaseEngine:
     def _page_order(self, request):
         scored = not request.plan.is_empty
         # modelsearch's SQLite ranking is bm25(), where lower is better.
-        sqlite = _is_a(self.backend, "SQLiteSearchBackend")
+        sqlite = is_backend(self.backend, "SQLiteSearchBackend")
         return PageOrder(
             scored=scored,
             by_score=scored and request.sort != DATE,
@@ -691,30 +582,6 @@ class DatabaseEngine:
             return list(self.backend.autocomplete(prefix, queryset, operator="and")[:limit])
 
 
-def _entry_compiler(base):
-    """``base`` (a modelsearch PostgreSQL compiler) over our documents' own index table
-    (``DocumentEntry``) instead of modelsearch's generic entries: the same vectors, read
-    from the row itself rather than through the ``index_entries`` relation."""
-
-    class EntryCompiler(base):
-        def get_config(self, backend):
-            if self.TARGET_SEARCH_FIELD_TYPE is not SearchField:
-                return super().get_config(backend)  # autocomplete: the backend's own
-            return search_config_for(backend, SearchDocument)
-
-        def get_search_fields_for_model(self):
-            if self.TARGET_SEARCH_FIELD_TYPE is not SearchField:
-                return SearchDocument.get_autocomplete_search_fields()
-            return SearchDocument.get_searchable_search_fields()
-
-        def get_index_vectors(self, search_query):
-            if self.TARGET_SEARCH_FIELD_TYPE is not SearchField:
-                return [(F("autocomplete"), 1.0)]
-            return [(F("title"), F("title_norm")), (F("body"), 1.0)]
-
-    return EntryCompiler
-
-
 class PostgresEngine(DatabaseEngine):
     """The database engine on PostgreSQL: the same statement over the documents' own index
     table (``DocumentEntry``: audience, facet columns and vectors in one narrow row, found by
@@ -740,13 +607,13 @@ class PostgresEngine(DatabaseEngine):
         return filter_queryset(entries, filters)
 
     def _compiler_class(self):
-        return _entry_compiler(super()._compiler_class())
+        return entry_compiler(super()._compiler_class())
 
     def _grouped_facets(self, request):
         return not request.plan.is_empty  # the entries' slugs are text (DocumentEntry)
 
     def suggest(self, audience, prefix, limit):
-        compiler_class = _entry_compiler(self.backend.autocomplete_query_compiler_class)
+        compiler_class = entry_compiler(self.backend.autocomplete_query_compiler_class)
         compiler = compiler_class(
             DocumentEntry.objects.for_audience(audience), prefix, operator="and"
         )
@@ -894,12 +761,7 @@ class ElasticsearchEngine:
         )
         clauses = []
         for clause in plan.clauses:
-            alternatives = [
-                compiler._compile_plaintext_query(
-                    PlainText(alt.text, operator="and"), compiler.remapped_fields
-                )
-                for alt in clause.alternatives
-            ]
+            alternatives = [compile_plaintext(compiler, alt.text) for alt in clause.alternatives]
             if match == ANY_WORD:
                 alternatives = [fuzzy(alternative) for alternative in alternatives]
             if len(alternatives) == 1:
@@ -1081,6 +943,6 @@ def engine_for(backend):
     if isinstance(backend, DatabaseSearchBackend):
         return FallbackEngine(backend)
     # PostgreSQL or SQLite FTS (their modules can only be imported on their own database).
-    if _is_a(backend, "PostgresSearchBackend"):
+    if is_backend(backend, "PostgresSearchBackend"):
         return PostgresEngine(backend)
     return DatabaseEngine(backend)

@@ -14,6 +14,7 @@ from modelsearch.backends import get_search_backends_with_name
 
 from search import engine_indexes
 from search.backends.database import search_config_for
+from search.backends.modelsearch_adapter import prepared_texts, vector_weight
 from search.engines import EngineUnavailable
 from search.models import DocumentEntry, FacetValue, SearchDocument
 
@@ -242,7 +243,6 @@ def _column_slots(backend):
     """Where each search field of SearchDocument goes in modelsearch's index entry, as
     ``[(column, weight, config)]`` in field order (what ``ObjectIndexer`` does per object),
     or ``None`` when a field kind needs modelsearch's own writer (related fields)."""
-    from modelsearch.backends.database.postgres.weights import get_weight
     from modelsearch.index import AutocompleteField, FilterField, SearchField
 
     # The configuration modelsearch's writer uses for this model (``portal_simple``: our
@@ -252,7 +252,7 @@ def _column_slots(backend):
     for search_field in SearchDocument.get_search_fields():
         if isinstance(search_field, SearchField):
             column = "title" if search_field.field_name == "title" else "body"
-            slots.append((column, get_weight(search_field.boost), config))
+            slots.append((column, vector_weight(search_field.boost), config))
         elif isinstance(search_field, AutocompleteField):
             slots.append(("autocomplete", "D", backend.autocomplete_config))
         elif not isinstance(search_field, FilterField):
@@ -312,8 +312,6 @@ def write_postgres_entries(backend, documents, title_average=READ_FROM_INDEX):
     from its boosts; ``tests/search/test_rebuild_postgres.py`` checks that both compute the
     same vectors.
     """
-    from modelsearch.backends.database.postgres.postgres import ObjectIndexer
-
     slots = _column_slots(backend)
     if slots is None:
         raise ValueError("SearchDocument has a search field our PostgreSQL writer cannot write.")
@@ -323,9 +321,7 @@ def write_postgres_entries(backend, documents, title_average=READ_FROM_INDEX):
     search_fields = [f for f in SearchDocument.get_search_fields() if _is_slot(f)]
     texts = [[] for _ in slots]
     for document in documents:
-        indexer = ObjectIndexer(document, backend)
-        for number, search_field in enumerate(search_fields):
-            ((_field, _weight, value),) = indexer.prepare_field(document, search_field)
+        for number, value in enumerate(prepared_texts(backend, document, search_fields)):
             texts[number].append(value.strip())
     params = {
         "ids": [document.pk for document in documents],

@@ -16,6 +16,7 @@ from .french import (
     SEARCH_ANALYZER,
     french_analysis_settings,
 )
+from .modelsearch_adapter import EngineTextFieldDataMixin
 
 FRENCH_ANALYZERS = {"analyzer": INDEX_ANALYZER, "search_analyzer": SEARCH_ANALYZER}
 # Models that hand the engine text already rewritten (``engine_text``: our search documents)
@@ -27,7 +28,7 @@ def with_french_settings(settings):
     return deep_update(deepcopy(settings), french_analysis_settings())
 
 
-class FrenchMappingMixin:
+class FrenchMappingMixin(EngineTextFieldDataMixin):
     # Edge n-grams are indexed folded: queries must be folded too (see ``french``).
     edgengram_analyzer_config = {
         "analyzer": "edgengram_analyzer",
@@ -82,14 +83,6 @@ class FrenchMappingMixin:
             doc[name] = value
         doc["_edgengrams"] = edgengrams
         return doc
-
-    def _get_document_field_data(self, field, obj):
-        if isinstance(field, SearchField) and hasattr(obj, "engine_text"):
-            # Our documents expose analysed terms to the database backends; the engine gets
-            # readable French and analyses it with the analyzers above. Not computed through
-            # ``super()``: it would analyse the text for the database first, for nothing.
-            return self.get_field_column_name(field), obj.engine_text(field.field_name), []
-        return super()._get_document_field_data(field, obj)
 
 
 # ``(mapping class, model)`` → the plan of ``FrenchMappingMixin.get_document``: field

@@ -23,7 +23,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 
-from search.backends.database import search_config_for
+from search.backends.modelsearch_adapter import ModelConfigCompilerMixin
 
 
 def _is_search_document(model):
@@ -66,9 +66,8 @@ class PortalPostgresIndex(PostgresIndex):
         DocumentEntry.objects.all()._raw_delete(using=self.write_connection.alias)
 
 
-class PortalPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
-    def get_config(self, backend):
-        return search_config_for(backend, self.queryset.model)
+class PortalPostgresSearchQueryCompiler(ModelConfigCompilerMixin, PostgresSearchQueryCompiler):
+    pass
 
 
 class PortalPostgresSearchBackend(PostgresSearchBackend):
