@@ -142,7 +142,7 @@ class SearchDocument(index.Indexed, models.Model):
     visible_until = models.DateTimeField("visible jusqu'au", null=True, blank=True)
     # Copies of the slugs of ``facet_values``, written by the same writers
     # (``search.indexing``): PostgreSQL counts the themes and territories of the matched
-    # rows from them, without joining the facet values (see ``search.engines``).
+    # rows from them, without joining the facet values (``search.engines.facets``).
     themes = models.JSONField("thématiques", default=list, blank=True, editable=False)
     territories = models.JSONField("territoires", default=list, blank=True, editable=False)
     updated_at = models.DateTimeField("mis à jour le", auto_now=True)
@@ -276,7 +276,7 @@ class DocumentEntry(models.Model):
     objects = SearchDocumentQuerySet.as_manager()
 
     #: Between the slugs of ``themes`` and ``territories`` (a slug has no space): the writer
-    #: joins them with it, the facet counts split on it (``search.engines``).
+    #: joins them with it, the facet counts split on it (``search.engines.facets``).
     SLUG_SEPARATOR = " "
 
     class Meta:

@@ -35,7 +35,7 @@ def test_theme_territory_and_space_labels_take_two_queries(engine, django_assert
         "kind": [("actualite", 4)],
     }
     with django_assert_num_queries(2):
-        labels = engine._labels(counts)
+        labels = engine.facets.labels(counts)
     assert labels["theme"] == {"education": "Éducation", "laicite": "Laïcité"}
     assert labels["territory"] == {"31": "Haute-Garonne"}
     assert labels["space"] == {7: "Réseau VRL"}
@@ -43,7 +43,7 @@ def test_theme_territory_and_space_labels_take_two_queries(engine, django_assert
 
 def test_facets_without_values_need_no_query(engine, django_assert_num_queries):
     with django_assert_num_queries(0):
-        labels = engine._labels({"kind": [("actualite", 4)], "year": [(2024, 4)]})
+        labels = engine.facets.labels({"kind": [("actualite", 4)], "year": [(2024, 4)]})
     assert labels["year"] == {2024: "2024"} and labels["theme"] == {}
 
 
@@ -54,6 +54,6 @@ def test_a_theme_slug_is_not_labelled_with_a_territory_of_the_same_slug(engine):
         territories=[("emploi", "Bassin d'emploi")],
         index=False,
     )
-    labels = engine._labels({"theme": [("emploi", 1)], "territory": [("emploi", 1)]})
+    labels = engine.facets.labels({"theme": [("emploi", 1)], "territory": [("emploi", 1)]})
     assert labels["theme"] == {"emploi": "Emploi"}
     assert labels["territory"] == {"emploi": "Bassin d'emploi"}

@@ -1,0 +1,61 @@
+"""How long a search may take before it counts as failed, and the service answers from the
+fallback instead: a time bound per engine request, a statement timeout on PostgreSQL."""
+
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.db import connections, router, transaction
+
+from search.models import SearchDocument
+
+#: Longest an engine search or suggestion may take, in seconds (``SEARCH_ENGINE_TIMEOUT``).
+DEFAULT_ENGINE_TIMEOUT = 1.0
+#: Longest a search statement may run on PostgreSQL (``SEARCH_STATEMENT_TIMEOUT_MS``).
+DEFAULT_STATEMENT_TIMEOUT_MS = 1000
+
+
+def engine_timeout():
+    return float(getattr(settings, "SEARCH_ENGINE_TIMEOUT", DEFAULT_ENGINE_TIMEOUT))
+
+
+def statement_timeout_ms():
+    return getattr(settings, "SEARCH_STATEMENT_TIMEOUT_MS", DEFAULT_STATEMENT_TIMEOUT_MS)
+
+
+@contextmanager
+def statement_time_limit(milliseconds, using=None, planner=None):
+    """Run the block in a transaction whose statements PostgreSQL cancels after
+    ``milliseconds`` (``SET LOCAL statement_timeout``): the cancelled statement raises an
+    ``OperationalError`` (a ``DatabaseError``), which the service turns into the fallback.
+    ``planner``: other settings for the same transaction (``{"work_mem": "32MB"}``).
+
+    They all end with the transaction. Inside an outer transaction (``ATOMIC_REQUESTS``,
+    tests) the block is a savepoint, after which a ``SET LOCAL`` would outlive the search:
+    the previous values are put back. Other databases: no limit (SQLite has no such setting).
+    """
+    using = using or router.db_for_read(SearchDocument)
+    connection = connections[using]
+    if connection.vendor != "postgresql" or not milliseconds:
+        yield
+        return
+    values = {"statement_timeout": f"{int(milliseconds)}ms", **(planner or {})}
+    names = list(values)
+    nested = connection.in_atomic_block
+    with transaction.atomic(using=using):
+        with connection.cursor() as cursor:
+            # Read the values in force, then set ours (the select list is evaluated in order).
+            current = ", ".join("current_setting(%s)" for _ in names)
+            new = ", ".join("set_config(%s, %s, true)" for _ in names)
+            cursor.execute(
+                f"SELECT {current}, {new}",
+                [*names, *(part for name in names for part in (name, values[name]))],
+            )
+            previous = cursor.fetchone()[: len(names)]
+        yield
+        if nested:
+            with connection.cursor() as cursor:
+                restore = ", ".join("set_config(%s, %s, true)" for _ in names)
+                cursor.execute(
+                    f"SELECT {restore}",
+                    [part for pair in zip(names, previous, strict=True) for part in pair],
+                )

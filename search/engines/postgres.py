@@ -1,0 +1,55 @@
+"""The database engine on PostgreSQL: the same statement over the documents' own index table
+(``DocumentEntry``), with planner settings for its transaction and its own facet counting."""
+
+from search.backends.modelsearch_adapter import entry_compiler
+from search.engines.database import DatabaseEngine
+from search.engines.facets import GroupingSetsFacetCounts, SlugArrayFacetCounts
+from search.engines.limits import statement_time_limit
+from search.engines.sql import filter_queryset
+from search.models import DocumentEntry, SearchDocument
+
+
+class PostgresEngine(DatabaseEngine):
+    """The database engine on PostgreSQL: the same statement over the documents' own index
+    table (``DocumentEntry``: audience, facet columns and vectors in one narrow row, found by
+    a GIN index, no join), with planner settings for its transaction (measured with
+    ``bench/search.py``, see docs/benchmarks.md). A search without words lists documents by
+    date and reads the documents' covering index instead (no vector needed)."""
+
+    planner = {
+        # The sorts and hashes of a broad query (the default 4 MB made its join spill to disk).
+        "work_mem": "32MB",
+        # Random reads as cheap as they are on cached or SSD storage (the default, 4, prices
+        # a spinning disk): the bitmap of a broad match is read through the GIN index rather
+        # than by scanning the table and evaluating ``title || body @@ query`` on every row,
+        # a per-row cost the planner does not see.
+        "random_page_cost": "1.1",
+    }
+
+    def _narrowed(self, request, filters):
+        if request.plan.is_empty:
+            return super()._narrowed(request, filters)
+        entries = DocumentEntry.objects.for_audience(request.audience, request.now)
+        return filter_queryset(entries, filters)
+
+    def _compiler_class(self):
+        return entry_compiler(super()._compiler_class())
+
+    def facet_counts(self, request):
+        """Counted from the rows' own slugs, never by joining the facet values: the index
+        entries' slugs are text (one pass, ``GROUPING SETS``), the documents' (a search
+        without words) ``jsonb`` arrays."""
+        if request.plan.is_empty:
+            return SlugArrayFacetCounts()
+        return GroupingSetsFacetCounts()
+
+    def suggest(self, audience, prefix, limit):
+        compiler_class = entry_compiler(self.backend.autocomplete_query_compiler_class)
+        compiler = compiler_class(
+            DocumentEntry.objects.for_audience(audience), prefix, operator="and"
+        )
+        with statement_time_limit(self.statement_timeout_ms()):
+            found = compiler.search(compiler.get_config(self.backend), 0, limit)
+            pks = list(found.values_list("pk", flat=True))
+            by_pk = SearchDocument.objects.for_audience(audience).in_bulk(pks)
+        return [by_pk[pk] for pk in pks if pk in by_pk]

@@ -1,0 +1,48 @@
+"""What an engine answers: typed, so that a count is an integer whatever the engine or the
+database driver returned (PostgreSQL's ``SUM`` is a ``numeric``, read as a ``Decimal``;
+JSON floats such as ``17.0`` once reached the API that way)."""
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+
+def as_count(value):
+    """``value`` as an ``int``; an integral ``Decimal`` or float is accepted (drivers), a
+    fractional one is a bug and raises ``TypeError``."""
+    if isinstance(value, bool) or value is None:
+        raise TypeError(f"Not a count: {value!r}")
+    count = int(value)
+    if count != value:
+        raise TypeError(f"Not a whole count: {value!r}")
+    return count
+
+
+class _Bucket(NamedTuple):
+    value: object  # a kind, a slug, a year or a space id
+    label: str
+    count: int
+
+
+class FacetBucket(_Bucket):
+    """One value of a facet, its label and how many results have it. A tuple, so that
+    ``value, label, count = bucket`` reads it; ``count`` is an ``int`` by construction."""
+
+    __slots__ = ()
+
+    def __new__(cls, value, label, count):
+        return super().__new__(cls, value, label, as_count(count))
+
+
+@dataclass
+class EngineResult:
+    documents: list
+    total: int
+    #: ``{facet: [FacetBucket]}``, each facet in the order people read it.
+    facets: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.total = as_count(self.total)
+        self.facets = {
+            facet: [FacetBucket(*bucket) for bucket in buckets]
+            for facet, buckets in self.facets.items()
+        }

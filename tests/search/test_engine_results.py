@@ -1,0 +1,61 @@
+"""What engines answer is typed: every count is an ``int`` whatever the engine or the
+database driver gave (PostgreSQL's ``SUM`` is a ``numeric``), and the facet rule is stated
+once (``search.engines.facets.counted_under``)."""
+
+from decimal import Decimal
+
+import pytest
+from modelsearch.backends import get_search_backend
+
+from search.analysis.queries import parse
+from search.engines import EngineResult, FacetBucket, FallbackEngine, SearchRequest, engine_for
+from search.engines.facets import counted_under
+from search.models import PUBLIC
+from tests.factories.search import make_document
+
+
+def test_a_facet_count_is_an_int_even_when_the_driver_gives_a_decimal():
+    bucket = FacetBucket("education", "Éducation", Decimal("17"))
+    assert bucket.count == 17 and type(bucket.count) is int
+    assert bucket == ("education", "Éducation", 17)  # still read as a tuple
+
+
+def test_a_fractional_count_is_refused():
+    with pytest.raises(TypeError):
+        FacetBucket("education", "Éducation", 17.5)
+
+
+def test_an_engine_result_makes_its_total_and_every_count_an_int():
+    result = EngineResult([], 17.0, {"kind": [("actualite", "Actualité", Decimal("3"))]})
+    assert type(result.total) is int
+    assert [type(bucket.count) for bucket in result.facets["kind"]] == [int]
+
+
+def test_each_facet_counts_under_every_selected_filter_but_its_own():
+    selected = {"kind": "kind filter", "theme": "theme filter", "year": "year filter"}
+    assert counted_under(selected, "theme") == ["kind filter", "year filter"]
+    assert counted_under(selected, "territory") == list(selected.values())
+
+
+def test_the_total_and_the_page_obey_every_selected_filter():
+    assert counted_under({"kind": "k", "theme": "t"}) == ["k", "t"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("q", ["", "formation"], ids=["without words", "with words"])
+@pytest.mark.parametrize("fallback", [False, True], ids=["engine", "fallback"])
+def test_every_database_engine_counts_in_ints(q, fallback):
+    for n in range(3):
+        make_document(
+            f"Formation {n}",
+            "Une formation.",
+            themes=[("education", "Éducation")],
+            territories=[("31", "Haute-Garonne")],
+            space_id=7 if n else None,
+            space_name="Réseau VRL" if n else "",
+        )
+    engine = FallbackEngine() if fallback else engine_for(get_search_backend())
+    result = engine.search(SearchRequest(audience=frozenset({PUBLIC}), plan=parse(q)))
+    assert type(result.total) is int and result.total == 3
+    counts = [bucket.count for buckets in result.facets.values() for bucket in buckets]
+    assert counts and all(type(count) is int for count in counts)
