@@ -98,7 +98,17 @@ def joined_compound(token_text):
 # Elided words of more than one letter (``qu'il``, ``jusqu'ici``): the engines' elision filter
 # removes them; any other word before an apostrophe is part of a name (``Conf'At``).
 _ELIDED = frozenset({"qu", "jusqu", "quoiqu", "lorsqu", "puisqu", "presqu", "quelqu"})
-_APOSTROPHE_WORD_RE = re.compile(r"([^\W_]+)'([^\W_]+)")
+# Tried at word starts only (a match starting inside a word would start at that word's start).
+_APOSTROPHE_WORD_RE = re.compile(r"(?<![^\W_])([^\W_]+)'([^\W_]+)")
+# The tokens of ``TOKEN_RE`` that hold a hyphen, whole, and only those: anchored at a token's
+# start (no letter or digit before it, nor one followed by a separator), possessive (a word is
+# never re-read backwards), so a token without a hyphen is tried once, in C.
+# ``engine_extra_forms`` called ``joined_compound`` in Python for every word of every text.
+_HYPHEN_CLASS = "[" + re.escape(HYPHENS) + "]"
+_HYPHENATED_TOKEN_RE = re.compile(
+    rf"(?<![^\W_])(?<![^\W_]{_SEP_CLASS})[^\W_]++(?:{_SEP_CLASS}[^\W_]++)*?"
+    rf"{_HYPHEN_CLASS}[^\W_]++(?:{_SEP_CLASS}[^\W_]++)*+"
+)
 
 
 def engine_extra_forms(text):
@@ -107,7 +117,10 @@ def engine_extra_forms(text):
     words of a name with an apostrophe (``Conf'At``: the engine keeps ``conf'at`` whole, a
     query spells ``Conf At`` or ``Conf’At``, which the plan splits like the database does)."""
     text = normalise_apostrophes(text or "")
-    forms = [word for t in TOKEN_RE.finditer(text) if (word := joined_compound(t.group(0)))]
+    forms = []
+    if _HYPHEN_RE.search(text):
+        matches = _HYPHENATED_TOKEN_RE.finditer(text)
+        forms = [word for t in matches if (word := joined_compound(t.group(0)))]
     for match in _APOSTROPHE_WORD_RE.finditer(text):
         left, right = match.groups()
         if len(left) > 1 and len(right) > 1 and fold(left) not in _ELIDED:
