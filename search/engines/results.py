@@ -9,6 +9,8 @@ from typing import NamedTuple
 def as_count(value):
     """``value`` as an ``int``; an integral ``Decimal`` or float is accepted (drivers), a
     fractional one is a bug and raises ``TypeError``."""
+    if type(value) is int:  # what the engines give almost always: nothing to check
+        return value
     if isinstance(value, bool) or value is None:
         raise TypeError(f"Not a count: {value!r}")
     count = int(value)
@@ -43,6 +45,9 @@ class EngineResult:
     def __post_init__(self):
         self.total = as_count(self.total)
         self.facets = {
-            facet: [FacetBucket(*bucket) for bucket in buckets]
+            facet: [
+                bucket if isinstance(bucket, FacetBucket) else FacetBucket(*bucket)
+                for bucket in buckets
+            ]
             for facet, buckets in self.facets.items()
         }
