@@ -118,10 +118,10 @@ def test_a_rebuild_reads_the_average_title_length_once():
     for n in range(6):
         make_reply(make_topic(space, author=author, title=f"Sujet {n}"), author=author)
     with CaptureQueriesContext(connection) as captured:
-        sync.rebuild(chunk_size=2)  # 9 chunks of topics and posts
+        sync.rebuild(chunk_size=2)  # 3 chunks of topics (and Wagtail's root page)
     averages = [q for q in captured.captured_queries if "AVG(length(title))" in q["sql"]]
     assert len(averages) == 1
-    assert len(_entries()) == 12  # 6 topics (with their opening posts) and 6 replies
+    assert len(_entries()) == 6  # 6 topics, each with its posts (#10 §2)
 
 
 # --- one stemming only: ours --------------------------------------------------------------
