@@ -160,19 +160,25 @@ def test_migration_0008_keeps_the_vectors_in_their_rows_and_reverses():
     assert _storage() == {"title": "m", "body": "m"}
 
 
-def test_migration_0009_requeues_the_forum_posts_only():
+def _forum_document(model_name, object_id, kind):
+    """A forum document as the migrations found them (``message``: a reply's, before 0016)."""
     from django.contrib.contenttypes.models import ContentType
 
-    from extranet.forum.models import Post
+    from extranet.forum import models
 
-    post = SearchDocument.objects.create(
-        content_type=ContentType.objects.get_for_model(Post),
-        object_id="424242",
-        kind="message",
+    url = "/extranet/espaces/peps/sujets/4242/"
+    return SearchDocument.objects.create(
+        content_type=ContentType.objects.get_for_model(getattr(models, model_name)),
+        object_id=object_id,
+        kind=kind,
         title="Dérives sectaires",
-        url="/extranet/espaces/peps/sujets/1/#message-424242",
+        url=url if kind == "sujet" else f"{url}#message-{object_id}",
         audience="space:1",
     )
+
+
+def test_migration_0009_requeues_the_forum_posts_only():
+    post = _forum_document("Post", "424242", "message")
     page = make_document("Le PRE", index=False)
     try:
         _migrate(VECTORS_INLINE)
@@ -294,26 +300,8 @@ def test_migration_0013_requeues_the_pages_of_the_former_staff_path_audience():
 def test_migration_0016_requeues_the_forum_documents_only():
     """Topics are re-indexed with their replies' text; the replies' own documents (kind
     ``message``) are re-queued so that the outbox deletes them."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from extranet.forum.models import Post, Topic
-
-    topic = SearchDocument.objects.create(
-        content_type=ContentType.objects.get_for_model(Topic),
-        object_id="4242",
-        kind="sujet",
-        title="Dérives sectaires",
-        url="/extranet/espaces/peps/sujets/4242/",
-        audience="space:1",
-    )
-    reply = SearchDocument.objects.create(
-        content_type=ContentType.objects.get_for_model(Post),
-        object_id="424242",
-        kind="message",
-        title="Dérives sectaires",
-        url="/extranet/espaces/peps/sujets/4242/#message-424242",
-        audience="space:1",
-    )
+    topic = _forum_document("Topic", "4242", "sujet")
+    reply = _forum_document("Post", "424242", "message")
     page = make_document("Le PRE", index=False)
     try:
         _migrate(VOCABULARY)
