@@ -46,7 +46,7 @@ from io import BytesIO
 
 from bench import harness
 
-DATABASE_NAME = "portal_bench_cms"
+DATABASE_NAME = harness.database_name("portal_bench_cms")
 FULL_PAGES = 10_000
 QUICK_PAGES = 1_000
 LISTING_FIELDS = "intro,image,date,themes"

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 from bench import harness
 
-DATABASE_NAME = "portal_bench_extranet"
+DATABASE_NAME = harness.database_name("portal_bench_extranet")
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,15 @@ EXIT_TARGET_MISSED = 1
 EXIT_FAILED = 2
 
 
+def database_name(base):
+    """``base``, followed by ``$BENCH_DATABASE_SUFFIX`` when set.
+
+    Two people benchmarking on one PostgreSQL server at the same time would otherwise drop
+    each other's database: each sets its own suffix (``BENCH_DATABASE_SUFFIX=_h9``).
+    """
+    return base + os.environ.get("BENCH_DATABASE_SUFFIX", "")
+
+
 class BenchError(Exception):
     """The benchmark cannot produce meaningful figures (bad setup, bad data, wrong response)."""
 

@@ -64,7 +64,7 @@ from pathlib import Path
 
 from bench import harness
 
-DATABASE_NAME = "portal_bench_search"
+DATABASE_NAME = harness.database_name("portal_bench_search")
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SPACES = 200
 MEMBER_SPACES = 20

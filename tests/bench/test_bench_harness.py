@@ -82,3 +82,10 @@ def test_percentile_is_a_value_really_observed():
     assert harness.percentile([0.3, 0.1, 0.2, 0.4], 50) == 0.2
     assert harness.percentile([0.3, 0.1, 0.2, 0.4], 95) == 0.4
     assert harness.percentile([], 50) == 0.0
+
+
+def test_a_database_suffix_keeps_concurrent_benchmarks_apart(monkeypatch):
+    monkeypatch.setenv("BENCH_DATABASE_SUFFIX", "_h9")
+    assert harness.database_name("portal_bench_search") == "portal_bench_search_h9"
+    monkeypatch.delenv("BENCH_DATABASE_SUFFIX")
+    assert harness.database_name("portal_bench_search") == "portal_bench_search"
