@@ -460,8 +460,10 @@ def rebuild_in_child(label, chunk_size, opensearch_url=None):
     return RebuildRun(label=label, **result)
 
 
-def rebuild_child(chunk_size, reset=False):
-    """In the child: rebuild, print one JSON line (Django set up from the parent's env)."""
+def rebuild_child(chunk_size, reset=False, from_documents=False):
+    """In the child: rebuild, print one JSON line (Django set up from the parent's env).
+    ``from_documents``: the engine's index alone, from the stored documents
+    (``search_rebuild --from-documents``)."""
     import resource
 
     import django
@@ -475,7 +477,14 @@ def rebuild_child(chunk_size, reset=False):
     def record(progress):
         samples.append((progress.done, progress.elapsed, progress.source))
 
-    progress, _removed = rebuild(chunk_size=chunk_size, on_progress=record, reset_engine=reset)
+    if from_documents:
+        from search.engine_reindex import rebuild_engines
+
+        progress, _reconciliation = rebuild_engines(chunk_size=chunk_size, on_progress=record)
+    else:
+        progress, _removed = rebuild(
+            chunk_size=chunk_size, on_progress=record, reset_engine=reset
+        )
     maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
     print(
         json.dumps(
@@ -849,7 +858,9 @@ def run(args):
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--rebuild-child"]:
-        rebuild_child(int(argv[1]), reset="--reset" in argv[2:])
+        rebuild_child(
+            int(argv[1]), reset="--reset" in argv[2:], from_documents="--from-documents" in argv[2:]
+        )
         return 0
     parser = harness.argument_parser(__doc__)
     parser.add_argument(
