@@ -5,7 +5,8 @@ cached already (``menus``), but each page still read the site, two generations i
 queries, reversed the fixed links and rendered two templates: measured, most of an extranet
 page's layout once the site came from the cache (bench.extranet_pages, « floor: layout »).
 Here the rendered HTML is kept under the generations the links depend on (``content`` and
-``PAGES``, read together in one query, which the site's lookup then reuses), the host and
+``PAGES``, read together in one query, which the site's lookup then reuses, or by the page's
+own first statement: ``SCOPES``, ``extranet.web.fragments``), the host and
 port (which pick the site), and for the menu the ``aria-current`` value of each entry for
 this request's path, computed from the entries' URLs kept beside it. What bumps those
 generations is declared in ``portal.fragments.registry`` (``LAYOUT``).
@@ -27,8 +28,13 @@ MENU_TEMPLATE = "cms/navigation/main_menu.html"
 FOOTER_TEMPLATE = "cms/navigation/footer_links.html"
 
 
+#: The generations the layout is keyed by. A page that runs a statement of its own first may
+#: read them in it (``cms.generation.latest_token_sql``, then ``remember``): one query fewer.
+SCOPES = (CONTENT, PAGES)
+
+
 def _key(request, *parts):
-    content, pages = current_generations(CONTENT, PAGES)
+    content, pages = current_generations(*SCOPES)
     return key(LAYOUT.prefix, content, pages, request.get_host(), request.get_port(), *parts)
 
 
