@@ -482,9 +482,7 @@ def rebuild_child(chunk_size, reset=False, from_documents=False):
 
         progress, _reconciliation = rebuild_engines(chunk_size=chunk_size, on_progress=record)
     else:
-        progress, _removed = rebuild(
-            chunk_size=chunk_size, on_progress=record, reset_engine=reset
-        )
+        progress, _removed = rebuild(chunk_size=chunk_size, on_progress=record, reset_engine=reset)
     maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
     print(
         json.dumps(
@@ -785,8 +783,23 @@ def reused_database(args):
         shutil.rmtree(var_dir, ignore_errors=True)
 
 
+def engine_index_exists(url):
+    """Whether the node holds the bench's documents index (the alias a rebuild left)."""
+    import urllib.error
+    import urllib.request
+
+    name = f"{OPENSEARCH_INDEX_PREFIX}search_searchdocument"
+    try:
+        with urllib.request.urlopen(f"{url}/{name}/_count", timeout=5) as answer:
+            return json.load(answer)["count"] > 0
+    except urllib.error.HTTPError:
+        return False
+
+
 def run_reused(args):
-    """Only the queries, on the kept database (``--reuse``): for iterating on the engine."""
+    """Only the queries, on the kept database (``--reuse``): for iterating on the engine.
+    With ``--engine opensearch``, the OpenSearch scenarios too, on the index the node holds
+    (rebuilt first when it has none, or with ``--engine-rebuild``: new settings or mapping)."""
     from django.contrib.auth import get_user_model
 
     with reused_database(args):
@@ -798,7 +811,19 @@ def run_reused(args):
             if cursor.fetchone()[0] is None:
                 with harness.step("baseline table"):
                     make_baseline_table()
-        report = harness.run(scenarios(member), args, baseline=baseline())
+        measured = scenarios(member)
+        if args.engine == "opensearch":
+            url = args.opensearch_url
+            if args.engine_rebuild or not engine_index_exists(url):
+                engine_run = rebuild_in_child(
+                    "OpenSearch, nouvel index puis bascule", args.chunk_size, url
+                )
+                print(f"  reconstruction OpenSearch : {engine_run.rate:.0f} documents/s")
+            print(f"  nœud OpenSearch avant les requêtes : {node_memory(url)}")
+            measured += engine_scenarios(member, url)
+        report = harness.run(measured, args, baseline=baseline())
+        if args.engine == "opensearch":
+            print(f"  nœud OpenSearch après les requêtes : {node_memory(args.opensearch_url)}")
         for result in report.results:
             if result.target is not None:
                 report.add_check(
@@ -877,6 +902,11 @@ def main(argv=None):
         choices=["postgres", "opensearch"],
         default="postgres",
         help="opensearch: also rebuild into and query an OpenSearch node, side by side",
+    )
+    parser.add_argument(
+        "--engine-rebuild",
+        action="store_true",
+        help="with --reuse --engine opensearch: rebuild the node's index before the queries",
     )
     parser.add_argument(
         "--opensearch-url",
