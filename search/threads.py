@@ -16,6 +16,8 @@ thread is (hidden posts keep their place there, deleted ones have none).
 
 from dataclasses import dataclass
 
+from django.db import connections
+
 from search.documents import plain_text
 from search.documents.forum import THREAD_TEXT_LIMIT
 from search.engines import ANY_WORD
@@ -40,6 +42,23 @@ def _matches(terms, plan, match):
     return any(found) if match == ANY_WORD else all(found)
 
 
+#: Rows turned into Python objects at a time (the rest waits in the driver's buffer).
+FETCH_SIZE = 500
+
+
+def _rows(queryset):
+    """The rows of ``queryset`` (a ``values_list``), made Python objects ``FETCH_SIZE`` at a
+    time from one client-side cursor: one round trip. ``QuerySet.iterator`` would declare a
+    server-side cursor on PostgreSQL (``DECLARE … WITH HOLD``, then ``FETCH`` and ``CLOSE``:
+    four round trips, ≈ 0.5 ms of CPU per search, #16), whose result the server materialises
+    whole anyway outside a transaction."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(FETCH_SIZE):
+            yield from rows
+
+
 def matching_replies(documents, plan, match):
     """``{document pk: ThreadReplies}`` for the topic results among ``documents`` that have
     matching replies; one query for the whole page, none when it shows no topic."""
@@ -61,7 +80,7 @@ def matching_replies(documents, plan, match):
         .values_list("topic_id", "pk", "is_hidden", "body")
     )
     counts, first, read, position = {}, {}, {}, {}
-    for topic_id, pk, is_hidden, body in posts.iterator(chunk_size=500):
+    for topic_id, pk, is_hidden, body in _rows(posts):
         before = position.get(topic_id, 0)
         position[topic_id] = before + 1
         if is_hidden:
