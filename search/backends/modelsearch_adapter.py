@@ -27,6 +27,8 @@ What each override is for:
   (``ObjectIndexer.prepare_field``, ``weights.get_weight``), for our one-statement writer.
 """
 
+import functools
+
 from django.contrib.postgres.search import SearchRank
 from django.db.models import BooleanField, Case, F, FloatField, Func, Value, When
 from modelsearch.backends.database.postgres.postgres import ObjectIndexer
@@ -54,6 +56,7 @@ def is_backend(backend, class_name):
 SQLITE_COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
 
 
+@functools.cache  # a class per base, made once per process (#16)
 def sqlite_weighted_compiler(base):
     """modelsearch's SQLite compiler ranks with ``bm25(table)``, which weighs the title like
     the body; this one gives the title the weight it has on PostgreSQL and Elasticsearch."""
@@ -104,6 +107,7 @@ class Matches(Func):
     output_field = BooleanField()
 
 
+@functools.cache  # a class per base, made once per process (#16)
 def postgres_single_rank_compiler(base):
     """modelsearch's PostgreSQL compiler ranks an AND (or OR) of words as the product (or
     mean) of one ``ts_rank`` per word and per vector: each call decompresses the body vector
@@ -166,6 +170,7 @@ def postgres_single_rank_compiler(base):
     return SingleRankCompiler
 
 
+@functools.cache  # a class per base, made once per process (#16)
 def entry_compiler(base):
     """``base`` (a modelsearch PostgreSQL compiler) over our documents' own index table
     (``DocumentEntry``) instead of modelsearch's generic entries: the same vectors, read
