@@ -11,7 +11,8 @@ stay visible with the count they would give: choosing a theme does not hide the 
   themes and territories from the rows' own slug arrays, no join;
 - ``GroupingSetsFacetCounts`` (PostgreSQL, a search with words, over the index entries):
   every facet in one pass with ``GROUPING SETS``;
-- ``AggregationFacets`` (Elasticsearch and OpenSearch): one filter aggregation per facet.
+- ``AggregationFacets`` (Elasticsearch and OpenSearch): one terms aggregation per facet,
+  grouped under one filter aggregation per set of conditions.
 
 The SQL strategies see each selected facet filter as a 0/1 column of the matched set ``m``
 (``names``: ``{facet: "f_<facet>"}``, see ``search.engines.sql``) and add branches of
@@ -189,7 +190,17 @@ class GroupingSetsFacetCounts:
 
 class AggregationFacets:
     """Elasticsearch and OpenSearch: the selected facet filters go to ``post_filter`` (hits
-    and total obey them all) and into the *other* facets' filter aggregations."""
+    and total obey them all) and into the *other* facets' counts.
+
+    Each facet is a ``terms`` aggregation named after it. Facets whose counts obey the same
+    conditions sit together under one ``filter`` aggregation (``GROUP_PREFIX`` and the
+    facets they obey, e.g. ``under_kind``); those that obey none are at the top, unwrapped.
+    The node tests each matched row once per group rather than once per facet: with one
+    filter selected, two groups instead of five filters, none without a filter (100,000
+    documents, the queries of bench.search: a tenth of the node's time, #9 §4)."""
+
+    #: The name of a group's ``filter`` aggregation: this, then the facets it obeys.
+    GROUP_PREFIX = "under_"
 
     def __init__(self, columns):
         self.columns = columns  # {facet: the mapping's field name}
@@ -208,23 +219,30 @@ class AggregationFacets:
 
     def aggregations(self, filters):
         clauses = self.filter_clauses(filters)
-        return {
-            facet: {
-                "filter": {"bool": {"filter": counted_under(clauses, facet)}},
-                "aggs": {"values": {"terms": {"field": self.columns[facet], "size": FACET_SIZE}}},
-            }
-            for facet in FACETS
-        }
+        aggregations, groups = {}, {}
+        for facet in FACETS:
+            terms = {"terms": {"field": self.columns[facet], "size": FACET_SIZE}}
+            obeyed = tuple(other for other in clauses if other != facet)  # ``counted_under``
+            if not obeyed:
+                aggregations[facet] = terms
+                continue
+            name = self.GROUP_PREFIX + "_".join(obeyed)
+            group = groups.setdefault(
+                name, {"filter": {"bool": {"filter": counted_under(clauses, facet)}}, "aggs": {}}
+            )
+            group["aggs"][facet] = terms
+        return {**aggregations, **groups}
 
     def read(self, aggregations):
         """``{facet: [FacetBucket]}`` from the response's aggregations, in the engine's order."""
+        found = {name: answer for name, answer in aggregations.items() if name in FACETS}
+        for name, answer in aggregations.items():
+            if name.startswith(self.GROUP_PREFIX):
+                found.update((facet, answer[facet]) for facet in FACETS if facet in answer)
         counts = {
-            facet: [
-                (bucket["key"], bucket["doc_count"])
-                for bucket in aggregations[facet]["values"]["buckets"]
-            ]
+            facet: [(bucket["key"], bucket["doc_count"]) for bucket in found[facet]["buckets"]]
             for facet in FACETS
-            if facet in aggregations
+            if facet in found
         }
         labels = self.labels(counts)
         return {

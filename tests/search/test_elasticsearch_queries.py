@@ -10,6 +10,7 @@ from modelsearch.backends import get_search_backend
 
 from search.analysis.queries import parse
 from search.engines import DATE, FACETS, RELEVANCE, ElasticsearchEngine, Filters, SearchRequest
+from search.engines.request import FACET_SIZE
 from search.forms import clean_query_text
 from search.models import Kind
 
@@ -114,12 +115,57 @@ def test_facet_filters_go_to_post_filter_and_to_the_other_facets_aggregations(en
         }
     }
     aggs = body["aggs"]
-    assert set(aggs) == set(FACETS)
-    assert aggs["kind"]["filter"]["bool"]["filter"] == [
+    assert set(aggs) == {"under_theme", "under_kind", "under_kind_theme"}
+    assert aggs["under_theme"]["filter"]["bool"]["filter"] == [
         {"terms": {"theme_slugs_filter": ["education"]}}
     ]
-    assert aggs["theme"]["filter"]["bool"]["filter"] == [{"terms": {"kind_filter": ["actualite"]}}]
-    assert aggs["year"]["aggs"]["values"]["terms"]["field"] == "year_filter"
+    assert aggs["under_kind"]["filter"]["bool"]["filter"] == [
+        {"terms": {"kind_filter": ["actualite"]}}
+    ]
+    assert set(aggs["under_theme"]["aggs"]) == {"kind"}
+    assert set(aggs["under_kind"]["aggs"]) == {"theme"}
+    assert aggs["under_kind_theme"]["aggs"]["year"] == {
+        "terms": {"field": "year_filter", "size": FACET_SIZE}
+    }
+
+
+def test_facets_that_obey_the_same_filters_share_one_filter_aggregation(engine):
+    body = engine.body(_request("laïcité", filters=Filters(kind=(Kind.NEWS,))))
+    aggs = body["aggs"]
+    # « kind » obeys no other filter: a plain terms aggregation; the four others obey the
+    # kind and are counted under one filter of it, not four.
+    assert aggs["kind"] == {"terms": {"field": "kind_filter", "size": FACET_SIZE}}
+    assert set(aggs) == {"kind", "under_kind"}
+    assert set(aggs["under_kind"]["aggs"]) == {"theme", "territory", "space", "year"}
+    assert aggs["under_kind"]["filter"] == {
+        "bool": {"filter": [{"terms": {"kind_filter": ["actualite"]}}]}
+    }
+
+
+def test_without_facet_filters_every_facet_is_a_plain_terms_aggregation(engine):
+    aggs = engine.body(_request("laïcité"))["aggs"]
+    assert set(aggs) == set(FACETS)
+    assert all(set(agg) == {"terms"} for agg in aggs.values())
+
+
+def test_facet_counts_are_read_from_the_top_and_from_each_group(engine):
+    def buckets(*pairs):
+        return {"buckets": [{"key": key, "doc_count": count} for key, count in pairs]}
+
+    aggregations = {
+        "kind": buckets(("actualite", 3), ("sujet", 2)),
+        "under_kind": {
+            "doc_count": 3,
+            "theme": buckets(),
+            "territory": buckets(),
+            "space": buckets(),
+            "year": buckets((2024, 3)),
+        },
+    }
+    facets = engine.facets.read(aggregations)
+    assert [(b.value, b.count) for b in facets["kind"]] == [("actualite", 3), ("sujet", 2)]
+    assert [(b.value, b.label, b.count) for b in facets["year"]] == [(2024, "2024", 3)]
+    assert set(facets) == set(FACETS)
 
 
 def test_date_range_filters_the_query_itself(engine):
