@@ -1,11 +1,9 @@
 """The database engine: modelsearch's PostgreSQL or SQLite FTS query compiler for the match
 and its score, then one statement whatever the filters for the page's ids, the total and every
 facet (``search.engines.sql.search_sql``: the match and the ranking run once), and a second
-one reading the page's documents by key. On PostgreSQL both run under ``SET LOCAL
-statement_timeout`` (``statement_time_limit``): a pathological query is cancelled after a
+one reading the page's documents by key. On PostgreSQL the first runs under a local
+``statement_timeout`` (``fetch_all_limited``): a pathological query is cancelled after a
 second and the service answers from the fallback instead."""
-
-from django.db import connections, router
 
 from search.backends.database import search_config_for
 from search.backends.modelsearch_adapter import (
@@ -14,9 +12,9 @@ from search.backends.modelsearch_adapter import (
     sqlite_weighted_compiler,
 )
 from search.engines.facets import JoinedFacetCounts
-from search.engines.limits import statement_time_limit, statement_timeout_ms
+from search.engines.limits import fetch_all_limited, statement_time_limit, statement_timeout_ms
 from search.engines.request import DATE, plan_to_query
-from search.engines.results import EngineResult
+from search.engines.results import EngineResult, page_documents
 from search.engines.sql import SCORE, PageOrder, filter_queryset, matched_sql, read_rows, search_sql
 from search.models import SearchDocument
 
@@ -94,23 +92,18 @@ class DatabaseEngine:
     def search(self, request):
         """One statement for the page's ids, the total and the facets (the match and the
         ranking run once), then one to read the page's documents by key."""
-        facet_counts = self.facet_counts(request)
-        with statement_time_limit(self.statement_timeout_ms(), planner=self.planner):
-            sql, params = search_sql(
-                self._matched_set(request),
-                self._page_order(request),
-                request.offset,
-                request.limit,
-                facet_counts,
-                request.with_facets,
-            )
-            with connections[router.db_for_read(SearchDocument)].cursor() as cursor:
-                cursor.execute(sql, params)
-                rows = cursor.fetchall()
-            ids, total, facets = read_rows(rows)
-            by_pk = SearchDocument.objects.in_bulk(ids) if ids else {}
-        page = [by_pk[pk] for pk in ids if pk in by_pk]
-        return EngineResult(page, total, facets if request.with_facets else {})
+        sql, params = search_sql(
+            self._matched_set(request),
+            self._page_order(request),
+            request.offset,
+            request.limit,
+            self.facet_counts(request),
+            request.with_facets,
+        )
+        rows = fetch_all_limited(sql, params, self.statement_timeout_ms(), planner=self.planner)
+        ids, total, facets = read_rows(rows)
+        # By primary key: no time limit needed (a page of rows).
+        return EngineResult(page_documents(ids), total, facets if request.with_facets else {})
 
     def suggest(self, audience, prefix, limit):
         queryset = SearchDocument.objects.for_audience(audience)

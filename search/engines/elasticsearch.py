@@ -9,7 +9,7 @@ from search.engines.errors import engine_error
 from search.engines.facets import AggregationFacets
 from search.engines.limits import engine_timeout
 from search.engines.request import ALL_WORDS, ANY_WORD, DATE, plan_to_query
-from search.engines.results import EngineResult
+from search.engines.results import EngineResult, page_documents
 from search.models import SearchDocument, is_restricted_audience
 
 
@@ -177,9 +177,7 @@ class ElasticsearchEngine:
 
     def _documents(self, response):
         """The hits' documents, in the hits' order (those deleted since are left out)."""
-        pks = [hit["fields"]["pk"][0] for hit in response["hits"]["hits"]]
-        by_pk = {str(doc.pk): doc for doc in SearchDocument.objects.filter(pk__in=pks)}
-        return [by_pk[str(pk)] for pk in pks if str(pk) in by_pk]
+        return page_documents([int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]])
 
     def search(self, request):
         response = self._search(self.body(request))

@@ -10,6 +10,7 @@ from modelsearch.backends import get_search_backend
 from search.analysis.queries import parse
 from search.engines import EngineResult, FacetBucket, FallbackEngine, SearchRequest, engine_for
 from search.engines.facets import counted_under
+from search.engines.results import page_documents
 from search.models import PUBLIC
 from tests.factories.search import make_document
 
@@ -59,3 +60,28 @@ def test_every_database_engine_counts_in_ints(q, fallback):
     assert type(result.total) is int and result.total == 3
     counts = [bucket.count for buckets in result.facets.values() for bucket in buckets]
     assert counts and all(type(count) is int for count in counts)
+
+
+@pytest.mark.django_db
+def test_the_page_documents_come_in_the_engine_s_order_in_one_query(django_assert_num_queries):
+    first = make_document("Premier", space_id=7, space_name="Réseau VRL", index=False)
+    second = make_document("Second", index=False)
+    with django_assert_num_queries(1):
+        page = page_documents([second.pk, first.pk])
+    assert [document.title for document in page] == ["Second", "Premier"]
+    assert page[1].space_name == "Réseau VRL" and page[1].date == first.date
+    assert page[1].pk == first.pk and page[1].object_id == first.object_id
+
+
+@pytest.mark.django_db
+def test_a_page_document_deleted_since_the_engine_answered_is_left_out():
+    kept, gone = make_document("Gardé", index=False), make_document("Supprimé", index=False)
+    pks = [gone.pk, kept.pk]
+    gone.delete()
+    assert [document.title for document in page_documents(pks)] == ["Gardé"]
+
+
+@pytest.mark.django_db
+def test_an_empty_page_needs_no_query(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert page_documents([]) == []

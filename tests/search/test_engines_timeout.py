@@ -93,17 +93,71 @@ def test_the_time_limit_and_planner_settings_do_not_outlive_the_search(
     assert _session() == before
 
 
+def _only_under(expected):
+    """Wrap an engine's matching so that it finds rows only when ``expected`` (setting →
+    value) is in force *while its statement runs*: PostgreSQL reads the settings there."""
+    checks = " AND ".join("current_setting(%s) = %s" for _ in expected)
+    condition = RawSQL(
+        f"(SELECT CASE WHEN {checks} THEN 0 END)",
+        [part for item in expected.items() for part in item],
+    )
+    original = engines.DatabaseEngine._scored
+
+    def matched_only_under(self, queryset, request):
+        return original(self, queryset, request).filter(pk__gte=condition)
+
+    return matched_only_under
+
+
+def _the_limit_and_planner_settings_apply_to_the_search_statement(anonymous, settings, monkeypatch):
+    settings.SEARCH_STATEMENT_TIMEOUT_MS = 1234
+    expected = {"statement_timeout": "1234ms", **engines.PostgresEngine.planner}
+    monkeypatch.setattr(engines.DatabaseEngine, "_scored", _only_under(expected))
+    response = search(anonymous, "laïcité")
+    assert not response.degraded
+    assert [result.title for result in response.results] == ["Formation à la laïcité"]
+
+
 def test_the_limit_and_planner_settings_apply_to_the_search_statement(
     anonymous, documents, settings, monkeypatch
 ):
-    settings.SEARCH_STATEMENT_TIMEOUT_MS = 1234
-    original, seen = engines.DatabaseEngine._matched_set, []
+    _the_limit_and_planner_settings_apply_to_the_search_statement(anonymous, settings, monkeypatch)
 
-    def spy(self, request):
-        seen.append(_session())
-        return original(self, request)
 
-    monkeypatch.setattr(engines.DatabaseEngine, "_matched_set", spy)
-    search(anonymous, "laïcité")
-    expected = {"statement_timeout": "1234ms", **engines.PostgresEngine.planner}
-    assert seen == [expected]
+# Outside a transaction (autocommit, as a request runs) the settings travel with the statement
+# in one message (``search.engines.limits.fetch_all_limited``): the same rules hold there.
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_settings_apply_to_the_search_statement(
+    anonymous, documents, settings, monkeypatch
+):
+    assert connection.get_autocommit()
+    _the_limit_and_planner_settings_apply_to_the_search_statement(anonymous, settings, monkeypatch)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_settings_do_not_outlive_the_search_statement(
+    anonymous, documents, short_limits
+):
+    assert connection.get_autocommit()
+    before = _session()
+    response = search(anonymous, "laïcité")
+    assert not response.degraded and response.total == 1
+    assert _session() == before
+    with connection.cursor() as cursor:  # the next statements run without the limit
+        cursor.execute("SELECT pg_sleep(0.1), current_setting('statement_timeout')")
+        assert cursor.fetchone()[1] == before["statement_timeout"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_a_search_cancelled_by_the_limit_answers_from_the_fallback(
+    anonymous, documents, short_limits, monkeypatch
+):
+    assert connection.get_autocommit()
+    before = _session()
+    monkeypatch.setattr(engines.DatabaseEngine, "_scored", _slow(engines.DatabaseEngine._scored))
+    response = search(anonymous, "laïcité")
+    assert response.degraded
+    assert [result.title for result in response.results] == ["Formation à la laïcité"]
+    assert _session() == before  # the connection is usable, without the settings
