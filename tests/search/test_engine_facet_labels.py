@@ -1,6 +1,6 @@
-"""The labels of an engine's facet counts are read in few queries: the names of every
-labelled facet (themes, territories) in one, the spaces' in another, none for a facet
-without values (no cluster needed: the counts are what the engine would answer)."""
+"""The labels of an engine's facet counts are read in one query: the names of every
+labelled facet (themes, territories) and the spaces' together, none for facets without
+values (no cluster needed: the counts are what the engine would answer)."""
 
 import pytest
 from modelsearch.backends import get_search_backend
@@ -19,7 +19,7 @@ def engine():
     return ElasticsearchEngine(backend)
 
 
-def test_theme_territory_and_space_labels_take_two_queries(engine, django_assert_num_queries):
+def test_theme_territory_and_space_labels_take_one_query(engine, django_assert_num_queries):
     make_document(
         "Fiche",
         themes=[("education", "Éducation"), ("laicite", "Laïcité")],
@@ -34,7 +34,7 @@ def test_theme_territory_and_space_labels_take_two_queries(engine, django_assert
         "space": [(7, 4)],
         "kind": [("actualite", 4)],
     }
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         labels = engine.facets.labels(counts)
     assert labels["theme"] == {"education": "Éducation", "laicite": "Laïcité"}
     assert labels["territory"] == {"31": "Haute-Garonne"}
@@ -57,3 +57,20 @@ def test_a_theme_slug_is_not_labelled_with_a_territory_of_the_same_slug(engine):
     labels = engine.facets.labels({"theme": [("emploi", 1)], "territory": [("emploi", 1)]})
     assert labels["theme"] == {"emploi": "Emploi"}
     assert labels["territory"] == {"emploi": "Bassin d'emploi"}
+
+
+def test_a_value_without_a_name_keeps_no_label(engine):
+    make_document("Fiche", themes=[("education", "Éducation")], space_id=7, index=False)
+    labels = engine.facets.labels({"theme": [("gone", 1)], "space": [(7, 1), (8, 1)]})
+    assert labels["theme"] == {}  # read() then shows the slug itself
+    assert labels["space"] == {7: ""}
+
+
+def test_only_spaces_or_only_slugs_need_one_query(engine, django_assert_num_queries):
+    make_document("Fiche", themes=[("education", "Éducation")], space_id=7, space_name="VRL")
+    with django_assert_num_queries(1):
+        assert engine.facets.labels({"space": [(7, 1)]})["space"] == {7: "VRL"}
+    with django_assert_num_queries(1):
+        assert engine.facets.labels({"theme": [("education", 1)]})["theme"] == {
+            "education": "Éducation"
+        }
