@@ -36,12 +36,18 @@ def fetch_all_limited(sql, params, milliseconds, using=None, planner=None):
     runs as one implicit transaction: they apply to the statement and end with it. One round
     trip, where a transaction around them took three (``BEGIN``, the settings, ``COMMIT``:
     ≈ 0.3 ms of CPU per search, #16). Django's PostgreSQL cursors bind parameters on the
-    client and send the text as a simple query, which may hold several statements. Inside a
+    client and send the text as a simple query, which may hold several statements; with
+    ``server_side_binding`` (prepared statements: one statement each), and inside a
     transaction, ``statement_time_limit`` (a savepoint, then the previous values put back).
     """
     using = using or router.db_for_read(SearchDocument)
     connection = connections[using]
-    if connection.vendor != "postgresql" or not milliseconds or not connection.get_autocommit():
+    if (
+        connection.vendor != "postgresql"
+        or not milliseconds
+        or connection.settings_dict.get("OPTIONS", {}).get("server_side_binding")
+        or not connection.get_autocommit()
+    ):
         with (
             statement_time_limit(milliseconds, using=using, planner=planner),
             connection.cursor() as cursor,

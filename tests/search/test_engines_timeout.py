@@ -6,8 +6,10 @@ statement timeout."""
 import pytest
 from django.db import connection
 from django.db.models.expressions import RawSQL
+from django.test.utils import CaptureQueriesContext
 
 from search import engines, service
+from search.engines.limits import fetch_all_limited
 from search.service import search, suggest
 from tests.factories.search import make_document
 
@@ -161,3 +163,24 @@ def test_outside_a_transaction_a_search_cancelled_by_the_limit_answers_from_the_
     assert response.degraded
     assert [result.title for result in response.results] == ["Formation à la laïcité"]
     assert _session() == before  # the connection is usable, without the settings
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_server_side_binding_the_statement_runs_alone_in_a_transaction(monkeypatch):
+    # Prepared statements take one statement each: the settings go first, in a transaction.
+    options = {**connection.settings_dict.get("OPTIONS", {}), "server_side_binding": True}
+    monkeypatch.setitem(connection.settings_dict, "OPTIONS", options)
+    with CaptureQueriesContext(connection) as captured:
+        rows = fetch_all_limited("SELECT current_setting('statement_timeout')", [], 1234)
+    assert rows == [("1234ms",)]
+    assert not any(";" in query["sql"] for query in captured.captured_queries)
+    assert _statement_timeout() == "0"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_settings_and_the_statement_are_one_message():
+    with CaptureQueriesContext(connection) as captured:
+        rows = fetch_all_limited("SELECT current_setting('statement_timeout')", [], 1234)
+    assert rows == [("1234ms",)]
+    assert len(captured.captured_queries) == 1
+    assert _statement_timeout() == "0"
