@@ -1,11 +1,14 @@
 """The labels of an engine's facet counts are read in one query: the names of every
 labelled facet (themes, territories) and the spaces' together, none for facets without
-values (no cluster needed: the counts are what the engine would answer)."""
+values (no cluster needed: the counts are what the engine would answer). A space is named by
+one of its documents, which carry its audience token as the builders write them
+(``search.documents``)."""
 
 import pytest
 from modelsearch.backends import get_search_backend
 
 from search.engines import ElasticsearchEngine
+from search.models import space_audience
 from tests.factories.search import make_document
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +27,7 @@ def test_theme_territory_and_space_labels_take_one_query(engine, django_assert_n
         "Fiche",
         themes=[("education", "Éducation"), ("laicite", "Laïcité")],
         territories=[("31", "Haute-Garonne")],
+        audience=space_audience(7),
         space_id=7,
         space_name="Réseau VRL",
         index=False,
@@ -60,17 +64,46 @@ def test_a_theme_slug_is_not_labelled_with_a_territory_of_the_same_slug(engine):
 
 
 def test_a_value_without_a_name_keeps_no_label(engine):
-    make_document("Fiche", themes=[("education", "Éducation")], space_id=7, index=False)
+    make_document(
+        "Fiche",
+        themes=[("education", "Éducation")],
+        audience=space_audience(7),
+        space_id=7,
+        index=False,
+    )
     labels = engine.facets.labels({"theme": [("gone", 1)], "space": [(7, 1), (8, 1)]})
     assert labels["theme"] == {}  # read() then shows the slug itself
     assert labels["space"] == {7: ""}
 
 
 def test_only_spaces_or_only_slugs_need_one_query(engine, django_assert_num_queries):
-    make_document("Fiche", themes=[("education", "Éducation")], space_id=7, space_name="VRL")
+    make_document(
+        "Fiche",
+        themes=[("education", "Éducation")],
+        audience=space_audience(7),
+        space_id=7,
+        space_name="VRL",
+    )
     with django_assert_num_queries(1):
         assert engine.facets.labels({"space": [(7, 1)]})["space"] == {7: "VRL"}
     with django_assert_num_queries(1):
         assert engine.facets.labels({"theme": [("education", 1)]})["theme"] == {
             "education": "Éducation"
         }
+
+
+def test_each_space_is_named_by_one_of_its_own_documents(engine):
+    # One probe per space through the audience index: the documents of space 7 name it,
+    # those of space 8 name space 8, whatever else the table holds.
+    for space_id, name in ((7, "Réseau VRL"), (8, "Réseau PRE")):
+        for title in ("Fiche", "Compte rendu"):
+            make_document(
+                title,
+                audience=space_audience(space_id),
+                space_id=space_id,
+                space_name=name,
+                index=False,
+            )
+    make_document("Page publique", index=False)
+    labels = engine.facets.labels({"space": [(8, 2), (7, 2)]})
+    assert labels["space"] == {7: "Réseau VRL", 8: "Réseau PRE"}
