@@ -12,6 +12,13 @@ from search.engines.request import ALL_WORDS, ANY_WORD, DATE, plan_to_query
 from search.engines.results import EngineResult, page_documents
 from search.models import SearchDocument, is_restricted_audience
 
+#: What each hit brings back: its ``pk``, read from doc values. Lucene keeps a document's
+#: stored fields in compressed blocks together with its whole ``_source`` (every text of it):
+#: ``"stored_fields": ["pk"]`` decompressed those for each hit of the page (100,000
+#: documents, the bench's queries: fetch phase 2.9–3.2 → 0.6 ms per search, #9 §4).
+#: ``_none_`` also leaves out ``_id`` (a stored field too); ``_source`` must stay off with it.
+HIT_FIELDS = {"_source": False, "stored_fields": ["_none_"], "docvalue_fields": ["pk"]}
+
 
 def fuzzy(query):
     """``query`` (a ``multi_match`` or ``match`` compiled by modelsearch) tolerating typos:
@@ -147,8 +154,7 @@ class ElasticsearchEngine:
             "from": request.offset,
             "size": request.limit,
             "track_total_hits": True,
-            "_source": False,
-            "stored_fields": ["pk"],
+            **HIT_FIELDS,
         }
         post_filter = self.facets.post_filter(request.filters)
         if post_filter:
@@ -203,8 +209,7 @@ class ElasticsearchEngine:
         return {
             "query": self.suggest_query(audience, prefix, now),
             "size": limit,
-            "_source": False,
-            "stored_fields": ["pk"],
+            **HIT_FIELDS,
         }
 
     def suggest(self, audience, prefix, limit):

@@ -100,7 +100,17 @@ def test_relevance_sort_breaks_ties_by_date_and_date_sort_ignores_score(engine):
 def test_pagination_is_from_and_size_with_exact_totals(engine):
     body = engine.body(_request("laïcité", offset=40, limit=20))
     assert (body["from"], body["size"], body["track_total_hits"]) == (40, 20, True)
-    assert body["_source"] is False and body["stored_fields"] == ["pk"]
+
+
+def test_hits_bring_their_pk_from_doc_values_without_reading_stored_fields(engine):
+    # Stored fields sit in compressed blocks with the whole _source: reading pk there
+    # decompressed every hit's texts.
+    for body in (
+        engine.body(_request("laïcité")),
+        engine.suggest_body(frozenset({"public"}), "laic", 8),
+    ):
+        assert body["docvalue_fields"] == ["pk"]
+        assert body["stored_fields"] == ["_none_"] and body["_source"] is False
 
 
 def test_facet_filters_go_to_post_filter_and_to_the_other_facets_aggregations(engine):
