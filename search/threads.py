@@ -16,7 +16,7 @@ thread is (hidden posts keep their place there, deleted ones have none).
 
 from dataclasses import dataclass
 
-from django.db import connections
+from django.db import connections, router
 
 from search.documents import plain_text
 from search.documents.forum import THREAD_TEXT_LIMIT
@@ -44,17 +44,44 @@ def _matches(terms, plan, match):
 
 #: Rows turned into Python objects at a time (the rest waits in the driver's buffer).
 FETCH_SIZE = 500
+#: (number of topics, database alias) → the SQL of ``_thread_posts``, compiled by the ORM the
+#: first time (as ``cms.compiled`` does): building and compiling the queryset was half of the
+#: Python of ``matching_replies`` (#16), and the topic ids are all of its parameters.
+_POSTS_SQL = {}
 
 
-def _rows(queryset):
-    """The rows of ``queryset`` (a ``values_list``), made Python objects ``FETCH_SIZE`` at a
-    time from one client-side cursor: one round trip. ``QuerySet.iterator`` would declare a
-    server-side cursor on PostgreSQL (``DECLARE … WITH HOLD``, then ``FETCH`` and ``CLOSE``:
-    four round trips, ≈ 0.5 ms of CPU per search, #16), whose result the server materialises
-    whole anyway outside a transaction."""
-    sql, params = queryset.query.sql_with_params()
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
+def _posts_queryset(topic_ids):
+    from extranet.forum.models import Post
+
+    # The members' thread: every post but those deleted by their authors, hidden ones as
+    # placeholders (``extranet.web.views.topics.thread_posts``).
+    return (
+        Post.objects.filter(topic_id__in=topic_ids, deleted_at__isnull=True)
+        .order_by("topic_id", "created_at", "pk")
+        .values_list("topic_id", "pk", "is_hidden", "body")
+    )
+
+
+def _thread_posts(topic_ids):
+    """``(topic id, post pk, is hidden, body)`` of the members' threads of ``topic_ids``, in
+    thread order, made Python objects ``FETCH_SIZE`` at a time from one client-side cursor:
+    one round trip. ``QuerySet.iterator`` would declare a server-side cursor on PostgreSQL
+    (``DECLARE … WITH HOLD``, then ``FETCH`` and ``CLOSE``: four round trips, ≈ 0.5 ms of CPU
+    per search, #16), whose result the server materialises whole anyway outside a
+    transaction. The columns need no conversion (integers, text; SQLite's 0/1 for the flag
+    is read for its truth)."""
+    from extranet.forum.models import Post
+
+    topic_ids = list(topic_ids)
+    alias = router.db_for_read(Post)
+    sql = _POSTS_SQL.get((len(topic_ids), alias))
+    if sql is None:
+        sql, params = _posts_queryset(topic_ids).query.get_compiler(alias).as_sql()
+        if list(params) != topic_ids:
+            raise ValueError(f"thread posts: parameters {params!r} are not {topic_ids!r}")
+        _POSTS_SQL[(len(topic_ids), alias)] = sql
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, topic_ids)
         while rows := cursor.fetchmany(FETCH_SIZE):
             yield from rows
 
@@ -72,15 +99,8 @@ def matching_replies(documents, plan, match):
         return {}
     from extranet.web.paging import page_of_position
 
-    # The members' thread: every post but those deleted by their authors, hidden ones as
-    # placeholders (``extranet.web.views.topics.thread_posts``).
-    posts = (
-        Post.objects.filter(topic_id__in=topics, deleted_at__isnull=True)
-        .order_by("topic_id", "created_at", "pk")
-        .values_list("topic_id", "pk", "is_hidden", "body")
-    )
     counts, first, read, position = {}, {}, {}, {}
-    for topic_id, pk, is_hidden, body in _rows(posts):
+    for topic_id, pk, is_hidden, body in _thread_posts(topics):
         before = position.get(topic_id, 0)
         position[topic_id] = before + 1
         if is_hidden:

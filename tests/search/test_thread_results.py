@@ -99,3 +99,17 @@ def test_the_search_page_says_how_many_replies_match(client, member, thread):
     assert f'href="{topic.get_absolute_url()}?page=1#message-{replies[0].pk}"' in html
     html = client.get("/recherche/", {"q": "laïcité Béziers"}).content.decode()
     assert "1 réponse correspond<" in html
+
+
+def test_pages_of_as_many_topics_each_name_their_own_replies(space, member):
+    # The posts' statement is compiled once per number of topics: only the ids change.
+    found = {}
+    for word in ("médiation", "numérique"):
+        topic = make_topic(space, author=member, title=f"Atelier {word}", body="Bonjour.")
+        found[word] = (topic, make_reply(topic, author=member, body=f"Une piste : la {word}."))
+    sync.process_pending()
+    for word, (topic, reply) in found.items():
+        (result,) = search(member, f"piste {word}").results
+        assert result.url == topic.get_absolute_url()
+        assert result.replies.count == 1
+        assert result.replies.url.endswith(f"#message-{reply.pk}")
