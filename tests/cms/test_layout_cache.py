@@ -1,5 +1,6 @@
 """The rendered header menu and footer (cms.navigation.layout): rendered once per generation
-and host, with each request's ``aria-current``; the generations read in one query."""
+and host, with each request's ``aria-current``; the generations read in one query, the
+menu and the footer in one cache read."""
 
 import pytest
 from django.template import loader
@@ -53,6 +54,21 @@ def test_the_layout_reads_both_generations_in_one_query(rf, tree, django_assert_
         assert {CONTENT, PAGES} <= set(generation._request_tokens.get())
     finally:
         generation._request_tokens.reset(token)
+
+
+def test_a_warm_layout_is_one_cache_read_per_request(rf, tree, monkeypatch):
+    _menu_and_footer(rf, "/")
+    _menu_and_footer(rf, "/extranet/sujets/")
+    reads = []
+    real = layout.cache.get
+
+    def counting(key, *args, **kwargs):
+        reads.append(key)
+        return real(key, *args, **kwargs)
+
+    monkeypatch.setattr(layout.cache, "get", counting)
+    assert _menu_and_footer(rf, "/extranet/sujets/")[0].count('aria-current="true"') == 1
+    assert len(reads) == 1
 
 
 def test_a_new_generation_renders_the_layout_again(rf, tree, renders):
