@@ -19,7 +19,10 @@ The first swap over a concrete index of that name (one created before aliases, b
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.db import connections, router
+from django.utils import timezone
 from django.utils.crypto import get_random_string
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
@@ -29,6 +32,11 @@ logger = logging.getLogger(__name__)
 
 #: Documents per page when listing an index's ids (``search_after`` on ``pk``).
 ID_PAGE_SIZE = 5000
+
+#: How long before a rebuild's start its reconciliation still replays writes (see
+#: ``replay_from``). Covers a write stamped just before its transaction's first statement and
+#: a few seconds of clock difference between application servers.
+REPLAY_MARGIN = timedelta(seconds=10)
 
 
 def is_engine(backend):
@@ -141,6 +149,30 @@ def document_ids(backend):
             return ids
         ids.update(str(hit["fields"]["pk"][0]) for hit in hits)
         after = hits[-1]["sort"]
+
+
+def replay_from():
+    """The instant a rebuild starting now must replay writes from, after its swap.
+
+    A write stamps ``updated_at`` (the application's clock) before its transaction commits. A
+    rebuild starting in between reads the row as it was, and the write's own push may reach
+    the old index just before the swap: replaying only what was stamped after the start would
+    lose it. So the replay starts before the oldest transaction still open on the database
+    (PostgreSQL tells when it began), and ``REPLAY_MARGIN`` earlier still. Sending a document
+    again costs a little and changes nothing (same id, same body).
+    """
+    oldest = timezone.now()
+    connection = connections[router.db_for_write(SearchDocument)]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT min(xact_start) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            (open_since,) = cursor.fetchone()
+        if open_since is not None:
+            oldest = min(oldest, open_since)
+    return oldest - REPLAY_MARGIN
 
 
 @dataclass

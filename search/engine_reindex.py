@@ -26,7 +26,6 @@ chunk is read and built (``search.push_ahead``).
 import time
 
 from django.db.models import prefetch_related_objects
-from django.utils import timezone
 
 from search import engine_indexes, indexing
 from search.engines import EngineUnavailable
@@ -98,7 +97,7 @@ def send(backend, body, count, name=""):
 def reindex(backend, chunk_size=CHUNK, on_progress=None, name=""):
     """Fill a fresh index of ``backend`` from the stored documents, swap the alias to it,
     replay what changed meanwhile. Returns ``(Progress, Reconciliation)``."""
-    started = timezone.now()
+    replay_since = engine_indexes.replay_from()
     total = SearchDocument.objects.count()
     index = engine_indexes.fresh_index(backend)
     done, clock = 0, time.monotonic()
@@ -111,9 +110,9 @@ def reindex(backend, chunk_size=CHUNK, on_progress=None, name=""):
             if on_progress:
                 on_progress(Progress(done, total, time.monotonic() - clock, SOURCE))
     engine_indexes.swap(backend, index)
-    # Everything written since ``started`` went to the old index (the outbox writes to the
+    # Everything written since the start went to the old index (the outbox writes to the
     # alias) or may have been read before it changed: all of it is sent again.
-    report = engine_indexes.reconcile(backend, changed_since=started)
+    report = engine_indexes.reconcile(backend, changed_since=replay_since)
     return Progress(done, total, time.monotonic() - clock), report
 
 

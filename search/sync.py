@@ -339,6 +339,7 @@ def rebuild(chunk_size=REBUILD_CHUNK, on_progress=None, reset_engine=False):
     from modelsearch.backends import get_search_backends_with_name
 
     started = timezone.now()
+    replay_since = engine_indexes.replay_from()
     # Engines get a fresh index that searches do not read until the swap at the end (no gap
     # in answers, see ``search.engine_indexes``); the database backends are reset in place.
     fresh = {}
@@ -388,7 +389,7 @@ def rebuild(chunk_size=REBUILD_CHUNK, on_progress=None, reset_engine=False):
     removed = _remove_orphans(started, chunk_size)
     for backend, _index in fresh.values():
         # Changes recorded during the rebuild went to the index searches read then.
-        engine_indexes.reconcile(backend, changed_since=started, written=written)
+        engine_indexes.reconcile(backend, changed_since=replay_since, written=written)
     return Progress(done, total, time.monotonic() - clock), removed
 
 
