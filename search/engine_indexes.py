@@ -127,7 +127,11 @@ def refresh(backend):
 
 def document_ids(backend):
     """Every document id (``pk``) the engine holds, as strings, read by pages of
-    ``ID_PAGE_SIZE`` sorted by ``pk`` (``search_after``: no deep paging, no scroll context)."""
+    ``ID_PAGE_SIZE`` sorted by ``pk`` (``search_after``: no deep paging, no scroll context).
+
+    The id is read from the hit's sort value (doc values), not from a stored field: stored
+    fields share their compressed blocks with the whole ``_source``, which each hit would
+    decompress (``search.engines.elasticsearch.HIT_FIELDS`` says the same for searches)."""
     index_name = alias_of(backend).name
     ids, after = set(), None
     while True:
@@ -136,7 +140,7 @@ def document_ids(backend):
             "size": ID_PAGE_SIZE,
             "sort": [{"pk": "asc"}],
             "_source": False,
-            "stored_fields": ["pk"],
+            "stored_fields": ["_none_"],
         }
         if after is not None:
             body["search_after"] = after
@@ -147,7 +151,7 @@ def document_ids(backend):
         hits = response["hits"]["hits"]
         if not hits:
             return ids
-        ids.update(str(hit["fields"]["pk"][0]) for hit in hits)
+        ids.update(str(hit["sort"][0]) for hit in hits)
         after = hits[-1]["sort"]
 
 
