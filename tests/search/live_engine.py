@@ -85,6 +85,15 @@ def database_ids():
     return {str(pk) for pk in SearchDocument.objects.values_list("pk", flat=True)}
 
 
+def engine_titles(user, q):
+    """The titles ``user`` finds for ``q``, answered by the engine (never by the fallback)."""
+    from search.service import search
+
+    response = search(user, q)
+    assert not response.degraded, "the engine must answer, not the fallback"
+    return {result.title for result in response.results}
+
+
 def start_engine():
     """A fresh, empty documents index behind the alias searches read."""
     backend = current_backend()

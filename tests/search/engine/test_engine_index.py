@@ -11,15 +11,9 @@ from search.models import SearchDocument
 from search.service import search
 from tests.factories.cms import make_news, make_site_tree
 from tests.factories.extranet import SpaceFactory, make_member, make_reply, make_topic
-from tests.search.live_engine import database_ids, engine_ids, refresh
+from tests.search.live_engine import database_ids, engine_ids, engine_titles, refresh
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine, pytest.mark.usefixtures("live")]
-
-
-def _titles(user, q):
-    response = search(user, q)
-    assert not response.degraded, "the engine must answer, not the fallback"
-    return {result.title for result in response.results}
 
 
 def _alias_targets(backend):
@@ -49,7 +43,7 @@ def test_a_rebuild_with_reset_fills_a_new_index_and_moves_the_alias_to_it(live, 
     after = _alias_targets(live)
     assert len(after) == 1 and after != before
     assert not live.es.indices.exists(index=before[0])  # the old index is gone
-    assert _titles(anonymous, "laïcité") == {"Laïcité à l'école 0"}
+    assert engine_titles(anonymous, "laïcité") == {"Laïcité à l'école 0"}
 
 
 def test_a_fresh_index_is_not_refreshed_while_it_fills_and_is_opened_at_the_swap(live, tree):
@@ -75,7 +69,7 @@ def test_search_documents_skip_the_inclusive_char_filters_but_still_match_inclus
     assert mapping["properties"]["body"]["analyzer"] == "portal_french_prepared"
     assert mapping["properties"]["body"]["search_analyzer"] == "portal_french_search"
     for query in ("actrices", "acteurs", "acteur·rice·s"):
-        assert _titles(anonymous, query) == {"Les acteur·rice·s de la médiation 0"}, query
+        assert engine_titles(anonymous, query) == {"Les acteur·rice·s de la médiation 0"}, query
 
 
 def test_searches_answer_in_full_at_every_step_of_a_rebuild_with_reset(live, tree, anonymous):
@@ -84,12 +78,12 @@ def test_searches_answer_in_full_at_every_step_of_a_rebuild_with_reset(live, tre
 
     def search_meanwhile(progress):
         refresh()
-        seen.append(_titles(anonymous, "laïcité"))
+        seen.append(engine_titles(anonymous, "laïcité"))
 
     sync.rebuild(chunk_size=2, on_progress=search_meanwhile, reset_engine=True)
     assert len(seen) >= 5  # searched between chunks, while the new index filled up
     assert all(answer == titles for answer in seen)
-    assert _titles(anonymous, "laïcité") == titles
+    assert engine_titles(anonymous, "laïcité") == titles
 
 
 def test_changes_made_during_a_rebuild_are_in_the_rebuilt_index(live, tree, anonymous):
@@ -107,7 +101,7 @@ def test_changes_made_during_a_rebuild_are_in_the_rebuilt_index(live, tree, anon
 
     sync.rebuild(chunk_size=2, on_progress=change_once, reset_engine=True)
     assert engine_ids() == database_ids()
-    found = _titles(anonymous, "décrochage")
+    found = engine_titles(anonymous, "décrochage")
     assert "Décrochage : nouvelle fiche" in found
     assert changes["gone"] not in found
     assert len(found) == 6
@@ -121,7 +115,7 @@ def test_a_rebuild_over_an_index_that_is_not_an_alias_replaces_it(live, tree, an
     _news(tree, 1, "Politique de la ville : contrat")
     sync.rebuild(reset_engine=True)
     assert live.es.indices.exists_alias(name=alias.name)
-    assert _titles(anonymous, "contrat de ville") == {"Politique de la ville : contrat 0"}
+    assert engine_titles(anonymous, "contrat de ville") == {"Politique de la ville : contrat 0"}
 
 
 # --- changes reaching the index ---------------------------------------------------------------
@@ -137,7 +131,7 @@ def test_a_published_page_reaches_the_index(tree, anonymous):
     page = make_news(tree.news_index, title="Égalité femmes-hommes : le plan régional")
     sync.process_pending()
     assert str(_page_document(page).pk) in engine_ids()
-    assert _titles(anonymous, "égalité plan régional") == {page.title}
+    assert engine_titles(anonymous, "égalité plan régional") == {page.title}
 
 
 def test_an_edited_page_is_found_by_its_new_words_only(tree, anonymous):
@@ -146,8 +140,8 @@ def test_an_edited_page_is_found_by_its_new_words_only(tree, anonymous):
     page.title = "Rencontre des médiatrices"
     page.save_revision().publish()
     sync.process_pending()
-    assert _titles(anonymous, "médiatrices") == {"Rencontre des médiatrices"}
-    assert _titles(anonymous, "coordinateurs") == set()
+    assert engine_titles(anonymous, "médiatrices") == {"Rencontre des médiatrices"}
+    assert engine_titles(anonymous, "coordinateurs") == set()
 
 
 def test_an_unpublished_page_leaves_the_index(tree, anonymous):
@@ -157,7 +151,7 @@ def test_an_unpublished_page_leaves_the_index(tree, anonymous):
     page.unpublish()
     sync.process_pending()
     assert document_id not in engine_ids()
-    assert _titles(anonymous, "cités éducatives") == set()
+    assert engine_titles(anonymous, "cités éducatives") == set()
 
 
 def test_a_deleted_page_leaves_the_index(tree, anonymous):
@@ -176,11 +170,11 @@ def test_a_page_moved_under_a_restricted_section_becomes_staff_only(tree, anonym
     page = make_news(tree.news_index, title="Radicalisation : ressources")
     PageViewRestriction.objects.create(page=tree.dossier_index, restriction_type="login")
     sync.process_pending()
-    assert _titles(anonymous, "radicalisation") == {page.title}
+    assert engine_titles(anonymous, "radicalisation") == {page.title}
     page.move(tree.dossier_index, pos="last-child")
     sync.process_pending()
-    assert _titles(anonymous, "radicalisation") == set()
-    assert _titles(staff, "radicalisation") == {page.title}
+    assert engine_titles(anonymous, "radicalisation") == set()
+    assert engine_titles(staff, "radicalisation") == {page.title}
 
 
 @pytest.fixture
@@ -193,8 +187,8 @@ def test_a_new_reply_reaches_the_index_for_its_space_only(space, anonymous):
     topic = make_topic(space, title="Laïcité à l'école")
     make_reply(topic, body="Les référentes laïcité du rectorat interviennent.")
     sync.process_pending()
-    assert "Laïcité à l'école" in _titles(member, "référentes rectorat")
-    assert _titles(anonymous, "référentes rectorat") == set()
+    assert "Laïcité à l'école" in engine_titles(member, "référentes rectorat")
+    assert engine_titles(anonymous, "référentes rectorat") == set()
 
 
 def test_an_edited_post_is_found_by_its_new_words(space):
@@ -204,8 +198,8 @@ def test_an_edited_post_is_found_by_its_new_words(space):
     sync.process_pending()
     edit_post(post, member, "Session à Montpellier")
     sync.process_pending()
-    assert "Formation VRL" in _titles(member, "montpellier")
-    assert _titles(member, "toulouse") == set()
+    assert "Formation VRL" in engine_titles(member, "montpellier")
+    assert engine_titles(member, "toulouse") == set()
 
 
 def test_a_hidden_post_leaves_its_topics_document_in_the_index(space):
@@ -216,11 +210,11 @@ def test_a_hidden_post_leaves_its_topics_document_in_the_index(space):
     topic = make_topic(space, title="Échanges de pratiques")
     post = make_reply(topic, body="Un message hors charte sur le complotisme")
     sync.process_pending()
-    assert _titles(member, "complotisme") == {topic.title}
+    assert engine_titles(member, "complotisme") == {topic.title}
     hide_post(post, moderator, "hors charte")
     sync.process_pending()
-    assert _titles(member, "complotisme") == set()
-    assert _titles(member, "échanges pratiques") == {topic.title}
+    assert engine_titles(member, "complotisme") == set()
+    assert engine_titles(member, "échanges pratiques") == {topic.title}
 
 
 def test_a_topic_moved_to_another_space_follows_its_new_audience(space):
@@ -228,12 +222,12 @@ def test_a_topic_moved_to_another_space_follows_its_new_audience(space):
     vrl_member, pre_member = make_member(space), make_member(other)
     topic = make_topic(space, title="Parentalité : outils partagés", body="Des outils")
     sync.process_pending()
-    assert _titles(vrl_member, "parentalité") == {topic.title}
+    assert engine_titles(vrl_member, "parentalité") == {topic.title}
     topic.space = other
     topic.save()
     sync.process_pending()
-    assert _titles(pre_member, "parentalité") == {topic.title}
-    assert _titles(vrl_member, "parentalité") == set()
+    assert engine_titles(pre_member, "parentalité") == {topic.title}
+    assert engine_titles(vrl_member, "parentalité") == set()
 
 
 def test_a_write_before_any_index_exists_creates_it_with_the_portal_mapping(live, anonymous):

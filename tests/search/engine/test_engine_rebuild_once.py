@@ -10,9 +10,8 @@ from wagtail.models import Page
 
 from search import indexing, sync
 from search.models import SearchDocument
-from search.service import search
 from tests.factories.cms import make_news, make_site_tree
-from tests.search.live_engine import database_ids, engine_ids
+from tests.search.live_engine import database_ids, engine_ids, engine_titles
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine, pytest.mark.usefixtures("live")]
 
@@ -20,12 +19,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.engine, pytest.mark.usefixtures
 @pytest.fixture
 def tree():
     return make_site_tree()
-
-
-def _titles(user, q):
-    response = search(user, q)
-    assert not response.degraded, "the engine must answer, not the fallback"
-    return {result.title for result in response.results}
 
 
 def _written_since(page, moment):
@@ -80,7 +73,7 @@ def test_a_document_rewritten_during_the_rebuild_is_found_as_it_is_now(live, tre
 
     sync.rebuild(chunk_size=2, on_progress=retitle_once, reset_engine=True)
     assert changed
-    found = _titles(anonymous, "décrochage")
+    found = engine_titles(anonymous, "décrochage")
     assert "Décrochage : fiche révisée" in found
     assert "Décrochage, fiche 0" not in found
     assert len(found) == 6

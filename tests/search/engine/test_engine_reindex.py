@@ -16,10 +16,15 @@ from django.test import override_settings
 from search import engine_indexes, engine_reindex, sync
 from search.engines import EngineUnavailable
 from search.models import IndexChange, SearchDocument
-from search.service import search
 from tests.factories.cms import make_news, make_site_tree
 from tests.factories.extranet import SpaceFactory, make_reply, make_topic
-from tests.search.live_engine import database_ids, engine_ids, engine_settings, refresh
+from tests.search.live_engine import (
+    database_ids,
+    engine_ids,
+    engine_settings,
+    engine_titles,
+    refresh,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine, pytest.mark.usefixtures("live")]
 
@@ -27,12 +32,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.engine, pytest.mark.usefixtures
 @pytest.fixture
 def tree():
     return make_site_tree()
-
-
-def _titles(user, q):
-    response = search(user, q)
-    assert not response.degraded, "the engine must answer, not the fallback"
-    return {result.title for result in response.results}
 
 
 def _news(tree, count, title):
@@ -98,12 +97,12 @@ def test_searches_answer_in_full_at_every_step_of_a_rebuild_from_the_documents(
 
     def search_meanwhile(progress):
         refresh()
-        seen.append(_titles(anonymous, "laïcité"))
+        seen.append(engine_titles(anonymous, "laïcité"))
 
     engine_reindex.rebuild_engines(chunk_size=2, on_progress=search_meanwhile)
     assert len(seen) == 5  # 9 documents, 2 a chunk: searched while the new index filled up
     assert all(answer == titles for answer in seen)
-    assert _titles(anonymous, "laïcité") == titles
+    assert engine_titles(anonymous, "laïcité") == titles
 
 
 def test_changes_made_during_a_rebuild_from_the_documents_are_in_the_rebuilt_index(
@@ -132,7 +131,7 @@ def test_changes_made_during_a_rebuild_from_the_documents_are_in_the_rebuilt_ind
     result = engine_reindex.rebuild_engines(chunk_size=2, on_progress=change_once)
     _progress, reconciliation = result
     assert engine_ids() == database_ids()
-    found = _titles(anonymous, "décrochage")
+    found = engine_titles(anonymous, "décrochage")
     assert "Décrochage : nouvelle fiche" in found
     assert "Décrochage : fiche révisée" in found
     assert "Décrochage scolaire, fiche 5" not in found
@@ -182,7 +181,7 @@ def test_an_engine_that_refuses_a_document_stops_the_rebuild_and_the_old_index_a
     with pytest.raises(EngineUnavailable, match="refused"):
         engine_reindex.rebuild_engines(chunk_size=2)
     assert _alias_targets(live) == before
-    assert len(_titles(anonymous, "laïcité")) == 3
+    assert len(engine_titles(anonymous, "laïcité")) == 3
 
 
 def test_the_command_from_documents_rebuilds_the_engines_index_only(live, tree):
