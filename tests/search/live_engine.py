@@ -85,6 +85,17 @@ def database_ids():
     return {str(pk) for pk in SearchDocument.objects.values_list("pk", flat=True)}
 
 
+def published_news(tree, count, title):
+    """``count`` news pages titled ``title 0`` … published under ``tree``'s news index, their
+    documents written and pushed (the outbox applied)."""
+    from search import sync
+    from tests.factories.cms import make_news
+
+    pages = [make_news(tree.news_index, title=f"{title} {n}") for n in range(count)]
+    sync.process_pending()
+    return pages
+
+
 def engine_titles(user, q):
     """The titles ``user`` finds for ``q``, answered by the engine (never by the fallback)."""
     from search.service import search

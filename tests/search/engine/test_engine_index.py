@@ -11,7 +11,13 @@ from search.models import SearchDocument
 from search.service import search
 from tests.factories.cms import make_news, make_site_tree
 from tests.factories.extranet import SpaceFactory, make_member, make_reply, make_topic
-from tests.search.live_engine import database_ids, engine_ids, engine_titles, refresh
+from tests.search.live_engine import (
+    database_ids,
+    engine_ids,
+    engine_titles,
+    published_news,
+    refresh,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.engine, pytest.mark.usefixtures("live")]
 
@@ -30,14 +36,8 @@ def tree():
     return make_site_tree()
 
 
-def _news(tree, count, title):
-    pages = [make_news(tree.news_index, title=f"{title} {n}") for n in range(count)]
-    sync.process_pending()
-    return pages
-
-
 def test_a_rebuild_with_reset_fills_a_new_index_and_moves_the_alias_to_it(live, tree, anonymous):
-    _news(tree, 1, "Laïcité à l'école")
+    published_news(tree, 1, "Laïcité à l'école")
     before = _alias_targets(live)
     sync.rebuild(reset_engine=True)
     after = _alias_targets(live)
@@ -47,7 +47,7 @@ def test_a_rebuild_with_reset_fills_a_new_index_and_moves_the_alias_to_it(live, 
 
 
 def test_a_fresh_index_is_not_refreshed_while_it_fills_and_is_opened_at_the_swap(live, tree):
-    _news(tree, 1, "Laïcité à l'école")
+    published_news(tree, 1, "Laïcité à l'école")
     indices = live.es.indices
     fresh = engine_indexes.fresh_index(live)
 
@@ -63,7 +63,7 @@ def test_a_fresh_index_is_not_refreshed_while_it_fills_and_is_opened_at_the_swap
 def test_search_documents_skip_the_inclusive_char_filters_but_still_match_inclusive_forms(
     live, tree, anonymous
 ):
-    _news(tree, 1, "Les acteur·rice·s de la médiation")
+    published_news(tree, 1, "Les acteur·rice·s de la médiation")
     alias = engine_indexes.alias_of(live).name
     mapping = next(iter(live.es.indices.get_mapping(index=alias).values()))["mappings"]
     assert mapping["properties"]["body"]["analyzer"] == "portal_french_prepared"
@@ -73,7 +73,7 @@ def test_search_documents_skip_the_inclusive_char_filters_but_still_match_inclus
 
 
 def test_searches_answer_in_full_at_every_step_of_a_rebuild_with_reset(live, tree, anonymous):
-    titles = {page.title for page in _news(tree, 9, "Laïcité, fiche")}
+    titles = {page.title for page in published_news(tree, 9, "Laïcité, fiche")}
     seen = []
 
     def search_meanwhile(progress):
@@ -87,7 +87,7 @@ def test_searches_answer_in_full_at_every_step_of_a_rebuild_with_reset(live, tre
 
 
 def test_changes_made_during_a_rebuild_are_in_the_rebuilt_index(live, tree, anonymous):
-    pages = _news(tree, 6, "Décrochage scolaire, fiche")
+    pages = published_news(tree, 6, "Décrochage scolaire, fiche")
     changes = {}
 
     def change_once(progress):
@@ -112,7 +112,7 @@ def test_a_rebuild_over_an_index_that_is_not_an_alias_replaces_it(live, tree, an
     for name in _alias_targets(live):
         live.es.indices.delete(index=name)
     alias.put()  # an index of the alias's name, as modelsearch's own reset leaves it
-    _news(tree, 1, "Politique de la ville : contrat")
+    published_news(tree, 1, "Politique de la ville : contrat")
     sync.rebuild(reset_engine=True)
     assert live.es.indices.exists_alias(name=alias.name)
     assert engine_titles(anonymous, "contrat de ville") == {"Politique de la ville : contrat 0"}

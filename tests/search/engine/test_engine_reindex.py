@@ -23,6 +23,7 @@ from tests.search.live_engine import (
     engine_ids,
     engine_settings,
     engine_titles,
+    published_news,
     refresh,
 )
 
@@ -32,12 +33,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.engine, pytest.mark.usefixtures
 @pytest.fixture
 def tree():
     return make_site_tree()
-
-
-def _news(tree, count, title):
-    pages = [make_news(tree.news_index, title=f"{title} {n}") for n in range(count)]
-    sync.process_pending()
-    return pages
 
 
 def _instants(source):
@@ -75,7 +70,7 @@ def _alias_targets(backend):
 def test_the_index_filled_from_the_documents_holds_what_the_rebuild_from_the_sources_sends(
     live, tree
 ):
-    _news(tree, 3, "Laïcité : les acteur·rice·s de l'école")
+    published_news(tree, 3, "Laïcité : les acteur·rice·s de l'école")
     topic = make_topic(SpaceFactory(name="Réseau PEP’S"), title="Socio-linguistique, Conf'At")
     make_reply(topic, body="Les élu·e·s du réseau PEP’S répondent.")
     sync.process_pending()
@@ -92,7 +87,7 @@ def test_the_index_filled_from_the_documents_holds_what_the_rebuild_from_the_sou
 def test_searches_answer_in_full_at_every_step_of_a_rebuild_from_the_documents(
     live, tree, anonymous
 ):
-    titles = {page.title for page in _news(tree, 9, "Laïcité, fiche")}
+    titles = {page.title for page in published_news(tree, 9, "Laïcité, fiche")}
     seen = []
 
     def search_meanwhile(progress):
@@ -108,7 +103,7 @@ def test_searches_answer_in_full_at_every_step_of_a_rebuild_from_the_documents(
 def test_changes_made_during_a_rebuild_from_the_documents_are_in_the_rebuilt_index(
     live, tree, anonymous
 ):
-    pages = _news(tree, 6, "Décrochage scolaire, fiche")
+    pages = published_news(tree, 6, "Décrochage scolaire, fiche")
     # Written well before the rebuild, outside the window it replays anyway
     # (``engine_indexes.replay_from``): only the changes made meanwhile are sent again.
     SearchDocument.objects.update(
@@ -149,7 +144,7 @@ def _closed_port():
 
 def test_changes_kept_by_an_outage_reach_the_rebuilt_index_at_the_next_resync(live, tree):
     topic = make_topic(SpaceFactory(name="Réseau VRL"), title="Prévention : échanges")
-    page = _news(tree, 1, "Avant la panne")[0]
+    page = published_news(tree, 1, "Avant la panne")[0]
     with override_settings(
         WAGTAILSEARCH_BACKENDS=engine_settings(url=f"http://127.0.0.1:{_closed_port()}")
     ):
@@ -168,7 +163,7 @@ def test_changes_kept_by_an_outage_reach_the_rebuilt_index_at_the_next_resync(li
 def test_an_engine_that_refuses_a_document_stops_the_rebuild_and_the_old_index_answers(
     live, tree, anonymous, monkeypatch
 ):
-    _news(tree, 3, "Laïcité, fiche")
+    published_news(tree, 3, "Laïcité, fiche")
     before = _alias_targets(live)
 
     bulk_body = engine_reindex.bulk_body
@@ -185,7 +180,7 @@ def test_an_engine_that_refuses_a_document_stops_the_rebuild_and_the_old_index_a
 
 
 def test_the_command_from_documents_rebuilds_the_engines_index_only(live, tree):
-    _news(tree, 2, "Laïcité, fiche")
+    published_news(tree, 2, "Laïcité, fiche")
     written = dict(SearchDocument.objects.values_list("pk", "updated_at"))
     out = io.StringIO()
     call_command("search_rebuild", "--from-documents", stdout=out)
