@@ -60,7 +60,12 @@ def test_a_reviewer_approves_with_the_preview_panel_open_and_the_page_goes_live(
     page.goto(f"/admin/pages/{news.pk}/edit/")
 
     page.locator('button[data-side-panel-toggle="preview"]').click()
-    expect(page.locator('[data-side-panel="preview"] iframe')).to_be_visible()
+    # Wagtail loads the preview into a second, hidden "proxy" iframe and then swaps it in: the
+    # shown preview is the one that took the panel's id and has a source (two iframes exist
+    # while the swap is under way).
+    expect(
+        page.locator('[data-side-panel="preview"] iframe#w-preview-iframe[src*="/preview/"]')
+    ).to_be_visible()
     # A change the preview panel sends at once (its auto-update writes the preview data).
     page.locator("#id_title").fill("Rencontre régionale des PRE à Albi")
     page.wait_for_load_state("networkidle")
