@@ -47,10 +47,24 @@ class FrenchMappingMixin(EngineTextFieldDataMixin):
 
     def get_mapping(self):
         mapping = super().get_mapping()
-        # The catch-all fields every query searches (``_all_text``, ``_all_text_boost_4_0``).
+        prepared = hasattr(self.model, "engine_text")
         for name, properties in mapping["properties"].items():
-            if name.startswith("_all_text") and properties.get("type") == "text":
+            if properties.get("type") != "text":
+                continue
+            if name.startswith("_all_text"):
+                # The catch-all fields every query searches (``_all_text``,
+                # ``_all_text_boost_4_0``): modelsearch's compiler, given no fields, searches
+                # these and nothing else (``search.engines.elasticsearch.inner_query``).
                 properties.update(self._analyzers())
+            elif prepared and "copy_to" in properties:
+                # Our documents' own text fields (title, labels, body) are only ever read
+                # through their copies: indexed, the node analysed every text once more for
+                # terms no query asks for (the body twice, the title three times). Not
+                # indexed, a document costs the node 0.19 instead of 0.32–0.46 ms of CPU
+                # (``bench.search --rebuild-child``, docs/benchmarks.md).
+                properties["index"] = False
+                for key in self._analyzers():
+                    properties.pop(key, None)
         return mapping
 
     def get_document(self, obj):

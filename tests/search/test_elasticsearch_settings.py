@@ -75,15 +75,42 @@ def test_index_analyzer_has_no_synonyms_because_multiword_synonyms_only_work_at_
     assert "portal_synonyms" not in analyzers[INDEX_ANALYZER]["filter"]
 
 
-def test_every_text_field_of_the_document_mapping_is_analysed_in_french(backend):
+def test_every_searched_text_field_of_the_document_mapping_is_analysed_in_french(backend):
     properties = backend.mapping_class(SearchDocument).get_mapping()["properties"]
-    for name in ("title", "body", "labels_text", "_all_text", "_all_text_boost_4_0"):
+    for name in ("_all_text", "_all_text_boost_4_0", "_all_text_boost_2_0"):
         # Already rewritten by Python (engine_text): the chain without the inclusive filters.
         assert properties[name]["analyzer"] == PREPARED_INDEX_ANALYZER, name
         assert properties[name]["search_analyzer"] == SEARCH_ANALYZER, name
     assert properties["audience_filter"] == {"type": "keyword"}
     assert properties["theme_slugs_filter"] == {"type": "keyword"}
     assert properties["date_filter"] == {"type": "date"}
+
+
+def test_the_documents_own_text_fields_are_not_indexed_only_copied_to_the_searched_fields(
+    backend,
+):
+    # Queries search the catch-all copies only: analysing title, labels and body in their
+    # own fields too was node CPU spent on terms no query asks for.
+    properties = backend.mapping_class(SearchDocument).get_mapping()["properties"]
+    for name in ("title", "body", "labels_text"):
+        assert properties[name]["index"] is False, name
+        assert "analyzer" not in properties[name], name
+        assert properties[name]["copy_to"], name
+
+
+def test_the_fields_queries_search_are_the_indexed_copies(backend):
+    properties = backend.mapping_class(SearchDocument).get_mapping()["properties"]
+    compiler = backend.query_compiler_class(SearchDocument.objects.none(), "laïcité")
+    searched = {field.field_name for field in compiler.remapped_fields}
+    assert searched == {"_all_text", "_all_text_boost_4_0", "_all_text_boost_2_0"}
+    assert all(properties[name].get("index", True) for name in searched)
+
+
+def test_pages_indexed_by_wagtail_keep_their_own_indexed_text_fields(backend):
+    from wagtail.models import Page
+
+    properties = backend.mapping_class(Page).get_mapping()["properties"]
+    assert properties["title"].get("index", True)
 
 
 def test_text_indexed_without_our_rewrite_keeps_the_inclusive_char_filters(backend):

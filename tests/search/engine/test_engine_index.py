@@ -66,8 +66,8 @@ def test_search_documents_skip_the_inclusive_char_filters_but_still_match_inclus
     published_news(tree, 1, "Les acteur·rice·s de la médiation")
     alias = engine_indexes.alias_of(live).name
     mapping = next(iter(live.es.indices.get_mapping(index=alias).values()))["mappings"]
-    assert mapping["properties"]["body"]["analyzer"] == "portal_french_prepared"
-    assert mapping["properties"]["body"]["search_analyzer"] == "portal_french_search"
+    assert mapping["properties"]["_all_text"]["analyzer"] == "portal_french_prepared"
+    assert mapping["properties"]["_all_text"]["search_analyzer"] == "portal_french_search"
     for query in ("actrices", "acteurs", "acteur·rice·s"):
         assert engine_titles(anonymous, query) == {"Les acteur·rice·s de la médiation 0"}, query
 
