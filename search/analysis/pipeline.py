@@ -98,8 +98,6 @@ def joined_compound(token_text):
 # Elided words of more than one letter (``qu'il``, ``jusqu'ici``): the engines' elision filter
 # removes them; any other word before an apostrophe is part of a name (``Conf'At``).
 _ELIDED = frozenset({"qu", "jusqu", "quoiqu", "lorsqu", "puisqu", "presqu", "quelqu"})
-# Tried at word starts only (a match starting inside a word would start at that word's start).
-_APOSTROPHE_WORD_RE = re.compile(r"(?<![^\W_])([^\W_]+)'([^\W_]+)")
 # The tokens of ``TOKEN_RE`` that hold a hyphen, whole, and only those: anchored at a token's
 # start (no letter or digit before it, nor one followed by a separator), possessive (a word is
 # never re-read backwards), so a token without a hyphen is tried once, in C.
@@ -121,11 +119,37 @@ def engine_extra_forms(text):
     if _HYPHEN_RE.search(text):
         matches = _HYPHENATED_TOKEN_RE.finditer(text)
         forms = [word for t in matches if (word := joined_compound(t.group(0)))]
-    for match in _APOSTROPHE_WORD_RE.finditer(text):
-        left, right = match.groups()
+    for left, right in _apostrophe_words(text):
         if len(left) > 1 and len(right) > 1 and fold(left) not in _ELIDED:
-            forms.extend(match.groups())
+            forms.extend((left, right))
     return forms
+
+
+_WORD_RUN_RE = re.compile(r"[^\W_]+")
+
+
+def _apostrophe_words(text):
+    r"""``(left, right)`` of each word glued to the next by an apostrophe, as the pattern
+    ``(?<![^\W_])([^\W_]+)'([^\W_]+)`` finds them (``finditer``: left to right, without
+    overlaps), looked for from the apostrophes instead: the pattern was tried at every word
+    start of every text, and French prose holds a few ``l'`` and ``d'`` per sentence, so no
+    text could skip it (``tests/search/test_engine_extra_forms.py`` compares both)."""
+    pairs = []
+    end = 0  # where the previous match ended: matches do not overlap
+    position = text.find("'")
+    while position != -1:
+        start = position
+        while start > 0 and text[start - 1].isalnum():  # ``[^\W_]``: a letter or a digit
+            start -= 1
+        right = _WORD_RUN_RE.match(text, position + 1)
+        # A match starts at a word start at or after the previous match's end.
+        if start < position and start >= end and right:
+            pairs.append((text[start:position], right.group(0)))
+            end = right.end()
+            position = text.find("'", end)
+        else:
+            position = text.find("'", position + 1)
+    return pairs
 
 
 def word_terms(token_text):

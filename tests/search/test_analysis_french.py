@@ -59,6 +59,16 @@ def test_rewrite_keeps_text_readable_for_engines_that_analyse_french_themselves(
     assert rewrite("Les acteur·rice·s du PEP’S") == "Les acteurs actrices du PEPS"
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’", "ʼ"])
+def test_every_apostrophe_spelling_of_an_abbreviation_is_made_canonical(apostrophe):
+    from search.analysis.synonyms import canonical_abbreviations
+
+    assert canonical_abbreviations(f"le réseau Pep{apostrophe}s") == "le réseau PEPS"
+    assert canonical_abbreviations("le réseau des PEPS, sans apostrophe") == (
+        "le réseau des PEPS, sans apostrophe"
+    )
+
+
 def test_analysis_of_empty_or_symbol_only_text_is_empty():
     assert analyse("") == []
     assert analyse(None) == []

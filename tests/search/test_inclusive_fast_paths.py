@@ -42,6 +42,8 @@ def _full_chunk(chunk):
         ("Les participant(e)s", "Les participants participantes"),
         ("WWW.RT.FR/les-élu·e·s puis les élu·e·s", "WWW.RT.FR/les-élu·e·s puis les élus élues"),
         ("Mailto:contact·e élu·e", "Mailto:contact·e élu élue"),
+        ("MAILTO:contact·e élu·e", "MAILTO:contact·e élu élue"),
+        ("voir wWw.élu·e.fr et les élu·e·s", "voir wWw.élu·e.fr et les élus élues"),
         (
             "écrire à acteur·rice@rt.fr ou aux acteur·rice·s",
             "écrire à acteur·rice@rt.fr ou aux acteurs actrices",
@@ -59,7 +61,7 @@ def test_inclusive_forms_are_expanded_outside_urls_whatever_shortcut_applies(tex
 
 def test_the_shortcuts_give_what_scanning_everything_gives():
     rng = random.Random(9)
-    alphabet = "ab·(e)s -1.xéW:/@ tmo"
+    alphabet = "ab·(e)s -1.xéWw:/@ tmoOM"
     texts = ["".join(rng.choice(alphabet) for _ in range(40)) for _ in range(5000)]
     texts += ["www." + text for text in texts[:200]] + ["mailto:" + t for t in texts[:200]]
     for text in texts:
