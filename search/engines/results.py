@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from cms import compiled
 from search.models import SearchDocument
 
 
@@ -82,6 +83,15 @@ def page_documents(pks):
     engine answered are left out. One query, none for an empty page."""
     if not pks:
         return []
-    rows = SearchDocument.objects.filter(pk__in=pks).values_list(*PageDocument._fields)
+    unique = list(dict.fromkeys(pks))  # ``pk__in`` drops repeats from its parameters
+    # Asked on every search: its SQL is compiled once per number of documents (building and
+    # iterating the queryset was 0.67 of its 0.9 ms of CPU, #16).
+    rows = compiled.rows(
+        f"search.page_documents:{len(unique)}", SearchDocument, _page_documents, unique
+    )
     by_pk = {row[0]: PageDocument._make(row) for row in rows}
-    return [by_pk[pk] for pk in pks if pk in by_pk]
+    return [by_pk[pk] for pk in unique if pk in by_pk]
+
+
+def _page_documents(*pks):
+    return SearchDocument.objects.filter(pk__in=pks).order_by().values_list(*PageDocument._fields)

@@ -37,3 +37,19 @@ def test_a_queryset_with_parameters_other_than_those_given_is_refused():
 
     with pytest.raises(ValueError):
         compiled.rows("test.with_a_constant", Group, with_a_constant, ["Lecteurs"])
+
+
+def _users_joined(pk):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(pk=pk).values_list("pk", "date_joined")
+
+
+def test_values_are_converted_as_the_orm_converts_them():
+    # SQLite stores a date and time as text: the row must hold the ORM's aware datetime.
+    from tests.factories.users import UserFactory
+
+    user = UserFactory()
+    assert compiled.rows("test.users_joined", type(user), _users_joined, [user.pk]) == [
+        (user.pk, user.date_joined)
+    ]

@@ -74,6 +74,21 @@ def test_the_page_documents_come_in_the_engine_s_order_in_one_query(django_asser
 
 
 @pytest.mark.django_db
+def test_page_documents_of_any_size_read_each_their_own_documents():
+    documents = [make_document(f"Document {n}", index=False) for n in range(3)]
+    for size in (1, 3, 2, 3):  # each size compiled once, then its SQL reused
+        pks = [document.pk for document in reversed(documents[:size])]
+        assert [document.pk for document in page_documents(pks)] == pks
+
+
+@pytest.mark.django_db
+def test_a_page_document_named_twice_comes_once():
+    first, second = make_document("Un", index=False), make_document("Deux", index=False)
+    page = page_documents([first.pk, second.pk, first.pk])
+    assert [document.title for document in page] == ["Un", "Deux"]
+
+
+@pytest.mark.django_db
 def test_a_page_document_deleted_since_the_engine_answered_is_left_out():
     kept, gone = make_document("Gardé", index=False), make_document("Supprimé", index=False)
     pks = [gone.pk, kept.pk]
