@@ -17,6 +17,11 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "lockout": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
+# The base settings' sessions without Redis, whatever the shell exported: with the per-process
+# memory above, ``cached_db`` is what ``base`` refuses (a logout left cached in other
+# processes), and the tests' query counts would change with ``REDIS_URL`` (one session query
+# fewer after ``eval "$(bin/services env)"``, as the README's developer would run them).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
