@@ -60,8 +60,8 @@ class FrenchMappingMixin(EngineTextFieldDataMixin):
                 # Our documents' own text fields (title, labels, body) are only ever read
                 # through their copies: indexed, the node analysed every text once more for
                 # terms no query asks for (the body twice, the title three times). Not
-                # indexed, a document costs the node 0.19 instead of 0.32–0.46 ms of CPU
-                # (``bench.search --rebuild-child``, docs/benchmarks.md).
+                # indexed, a document costs the node 0.16 instead of 0.24 ms of CPU at
+                # 100,000 documents (``bench.search --rebuild-child``, docs/benchmarks.md).
                 properties["index"] = False
                 for key in self._analyzers():
                     properties.pop(key, None)
