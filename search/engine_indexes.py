@@ -169,9 +169,12 @@ def replay_from():
     connection = connections[router.db_for_write(SearchDocument)]
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            # Client sessions only: autovacuum, which a rebuild's rewrites of the documents
+            # start, holds a transaction for minutes and writes no document.
             cursor.execute(
                 "SELECT min(xact_start) FROM pg_stat_activity"
                 " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                " AND backend_type = 'client backend'"
             )
             (open_since,) = cursor.fetchone()
         if open_since is not None:
