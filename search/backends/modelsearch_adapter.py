@@ -13,7 +13,9 @@ What each override is for:
   (``_build_rank_expression``, ``build_tsrank``, ``BM25``);
 - ``postgres_single_rank_compiler``: one ``ts_rank`` per vector whatever the number of words,
   and a title credit only for clauses the title matches (``_build_rank_expression``,
-  ``build_tsrank``, ``build_tsquery``, ``sql_weights``);
+  ``build_tsrank``, ``build_tsquery``, ``sql_weights``). ``search.engines.postgres_ranking``
+  writes the SQL it compiles as text (``Lexeme``'s quoting, ``get_sql_weights``), held equal
+  to it by ``tests/search/test_postgres_ranking.py``;
 - ``entry_compiler``: PostgreSQL queries over ``DocumentEntry`` rather than modelsearch's
   generic entries (``get_config``, ``get_search_fields_for_model``, ``get_index_vectors``,
   ``TARGET_SEARCH_FIELD_TYPE``);
@@ -32,7 +34,7 @@ import functools
 from django.contrib.postgres.search import SearchRank
 from django.db.models import BooleanField, Case, F, FloatField, Func, Value, When
 from modelsearch.backends.database.postgres.postgres import ObjectIndexer
-from modelsearch.backends.database.postgres.weights import get_weight
+from modelsearch.backends.database.postgres.weights import get_sql_weights, get_weight
 from modelsearch.index import SearchField
 from modelsearch.query import And, Not, Or, Phrase, PlainText
 
@@ -90,7 +92,7 @@ def sqlite_weighted_compiler(base):
 # --- PostgreSQL ------------------------------------------------------------------------------
 
 
-def _expanded(clause):
+def expanded_clause(clause):
     """Whether a clause has an alternative of several terms (an abbreviation's expansion)."""
     alternatives = clause.subqueries if isinstance(clause, Or) else [clause]
     return any(
@@ -105,6 +107,13 @@ class Matches(Func):
     arg_joiner = " @@ "
     template = "(%(expressions)s)"
     output_field = BooleanField()
+
+
+@functools.cache  # the weights are set once the apps are ready, and never change after
+def sql_weights():
+    """The weights array modelsearch's PostgreSQL compiler gives ``ts_rank`` (its
+    ``sql_weights``), as the text parameter it passes."""
+    return get_sql_weights()
 
 
 @functools.cache  # a class per base, made once per process (#16)
@@ -134,13 +143,13 @@ def postgres_single_rank_compiler(base):
 
         def _title_rank(self, vector, config):
             clauses = self.query.subqueries if isinstance(self.query, And) else [self.query]
-            plain = [clause for clause in clauses if not _expanded(clause)]
+            plain = [clause for clause in clauses if not expanded_clause(clause)]
             ranks = []
             if plain:
                 query = plain[0] if len(plain) == 1 else And(plain)
                 ranks.append(self.build_tsrank(vector, query, config=config))
             for clause in clauses:
-                if _expanded(clause):
+                if expanded_clause(clause):
                     tsquery = self.build_tsquery(clause, config=config)
                     ranks.append(
                         Case(

@@ -2,10 +2,12 @@
 (``DocumentEntry``), with planner settings for its transaction and its own facet counting."""
 
 from search.backends.modelsearch_adapter import entry_compiler
+from search.engines import postgres_ranking
 from search.engines.database import DatabaseEngine
 from search.engines.facets import GroupingSetsFacetCounts, SlugArrayFacetCounts
 from search.engines.limits import statement_time_limit
-from search.engines.sql import filter_queryset
+from search.engines.request import plan_to_query
+from search.engines.sql import filter_queryset, written_matched_sql
 from search.models import DocumentEntry, SearchDocument
 
 
@@ -34,6 +36,21 @@ class PostgresEngine(DatabaseEngine):
 
     def _compiler_class(self):
         return entry_compiler(super()._compiler_class())
+
+    def _matched_set(self, request):
+        """With words: the match and the score as ``search.engines.postgres_ranking`` writes
+        them (the SQL this engine's compiler compiles, without its ORM cost)."""
+        if request.plan.is_empty:
+            return super()._matched_set(request)
+        query = plan_to_query(request.plan, analysed=True, match=request.match)
+        config = self.search_config
+        return written_matched_sql(
+            self._narrowed(request, request.filters.without_facets()),
+            postgres_ranking.rank(query, config),
+            postgres_ranking.match(query, config),
+            request.filters,
+            self.facet_counts(request).columns,
+        )
 
     def facet_counts(self, request):
         """Counted from the rows' own slugs, never by joining the facet values: the index

@@ -36,13 +36,19 @@ def documents():
 
 
 def _slow(matched):
-    """Wrap an engine's matching so that its queries sleep inside PostgreSQL."""
+    """Wrap an engine's narrowing or matching (whichever returns the queryset its statement
+    is built on) so that its statement sleeps inside PostgreSQL."""
 
-    def slow_matched(self, queryset, request):
+    def slow_matched(self, *args):
         sleep = RawSQL("(SELECT 0 FROM pg_sleep(%s))", [SLEEP_SECONDS])
-        return matched(self, queryset, request).filter(pk__gte=sleep)
+        return matched(self, *args).filter(pk__gte=sleep)
 
     return slow_matched
+
+
+#: Where the PostgreSQL engine's statement starts: the rows the caller may read, filtered
+#: (the match and the score are written as text around it, ``search.engines.postgres``).
+NARROWED = (engines.PostgresEngine, "_narrowed")
 
 
 def _setting(name):
@@ -63,7 +69,7 @@ def _session():
 def test_a_search_cancelled_by_the_time_limit_answers_degraded_from_the_fallback(
     anonymous, documents, short_limits, monkeypatch
 ):
-    monkeypatch.setattr(engines.DatabaseEngine, "_scored", _slow(engines.DatabaseEngine._scored))
+    monkeypatch.setattr(*NARROWED, _slow(engines.PostgresEngine._narrowed))
     response = search(anonymous, "laïcité")
     assert response.degraded
     assert [result.title for result in response.results] == ["Formation à la laïcité"]
@@ -75,7 +81,7 @@ def test_when_the_fallback_is_cancelled_too_search_is_unavailable(
 ):
     settings.SEARCH_STATEMENT_TIMEOUT_MS = 50
     settings.SEARCH_FALLBACK_STATEMENT_TIMEOUT_MS = 50
-    monkeypatch.setattr(engines.DatabaseEngine, "_scored", _slow(engines.DatabaseEngine._scored))
+    monkeypatch.setattr(*NARROWED, _slow(engines.PostgresEngine._narrowed))
     monkeypatch.setattr(engines.FallbackEngine, "_matched", _slow(engines.FallbackEngine._matched))
     with pytest.raises(service.SearchUnavailable):
         search(anonymous, "laïcité")
@@ -103,10 +109,10 @@ def _only_under(expected):
         f"(SELECT CASE WHEN {checks} THEN 0 END)",
         [part for item in expected.items() for part in item],
     )
-    original = engines.DatabaseEngine._scored
+    original = engines.PostgresEngine._narrowed
 
-    def matched_only_under(self, queryset, request):
-        return original(self, queryset, request).filter(pk__gte=condition)
+    def matched_only_under(self, *args):
+        return original(self, *args).filter(pk__gte=condition)
 
     return matched_only_under
 
@@ -114,7 +120,7 @@ def _only_under(expected):
 def _the_limit_and_planner_settings_apply_to_the_search_statement(anonymous, settings, monkeypatch):
     settings.SEARCH_STATEMENT_TIMEOUT_MS = 1234
     expected = {"statement_timeout": "1234ms", **engines.PostgresEngine.planner}
-    monkeypatch.setattr(engines.DatabaseEngine, "_scored", _only_under(expected))
+    monkeypatch.setattr(*NARROWED, _only_under(expected))
     response = search(anonymous, "laïcité")
     assert not response.degraded
     assert [result.title for result in response.results] == ["Formation à la laïcité"]
@@ -158,7 +164,7 @@ def test_outside_a_transaction_a_search_cancelled_by_the_limit_answers_from_the_
 ):
     assert connection.get_autocommit()
     before = _session()
-    monkeypatch.setattr(engines.DatabaseEngine, "_scored", _slow(engines.DatabaseEngine._scored))
+    monkeypatch.setattr(*NARROWED, _slow(engines.PostgresEngine._narrowed))
     response = search(anonymous, "laïcité")
     assert response.degraded
     assert [result.title for result in response.results] == ["Formation à la laïcité"]
