@@ -56,6 +56,7 @@ STAGES = [
     ("moteur", 0, [("search.service", "_run")]),
     ("instruction SQL / corps", 1, [
         ("search.engines.database:DatabaseEngine", "_matched_set"),
+        ("search.engines.postgres:PostgresEngine", "_matched_set"),  # words: written SQL
         ("search.engines.database", "search_sql"),
         ("search.engines.elasticsearch:ElasticsearchEngine", "body"),
     ]),
@@ -97,7 +98,12 @@ class StageClock:
                 owner = importlib.import_module(module_path)
                 if class_name:
                     owner = getattr(owner, class_name, None)
-                original = getattr(owner, attribute, None) if owner is not None else None
+                if owner is None:
+                    continue
+                # A class's own attribute only: an inherited one is timed on its own class.
+                original = (
+                    vars(owner).get(attribute) if class_name else getattr(owner, attribute, None)
+                )
                 if original is None:
                     continue
                 self.present.add(label)
