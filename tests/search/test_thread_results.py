@@ -113,3 +113,28 @@ def test_pages_of_as_many_topics_each_name_their_own_replies(space, member):
         assert result.url == topic.get_absolute_url()
         assert result.replies.count == 1
         assert result.replies.url.endswith(f"#message-{reply.pk}")
+
+
+def test_an_edited_reply_is_counted_from_its_new_text_whatever_was_read_before(member, thread):
+    topic, replies = thread
+    assert search(member, "laïcité").results[0].replies.count == 3  # their texts read once
+    replies[2].body = "<p>Une question de <strong>mixité</strong> en classe.</p>"
+    replies[2].save()
+    sync.process_pending()
+    (result,) = search(member, "laïcité").results
+    assert result.replies.count == 2
+    (result,) = search(member, "mixité classe").results
+    assert result.replies.count == 1
+    assert result.replies.url.endswith(f"#message-{replies[2].pk}")
+
+
+def test_the_plain_texts_kept_for_the_replies_start_afresh_past_their_bound(monkeypatch):
+    from search import threads
+    from search.documents import plain_text
+
+    texts = threads._PlainTexts()
+    monkeypatch.setattr(threads._PlainTexts, "LIMIT", 2)
+    bodies = ["<p>un</p>", "<p>deux <em>et</em> trois</p>", "<ul><li>a</li><li>b</li></ul>"]
+    assert [texts[body] for body in bodies] == [plain_text(body) for body in bodies]
+    assert len(texts) == 1  # the third started afresh
+    assert texts[bodies[2]] == "a b"
