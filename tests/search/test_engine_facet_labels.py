@@ -107,3 +107,31 @@ def test_each_space_is_named_by_one_of_its_own_documents(engine):
     make_document("Page publique", index=False)
     labels = engine.facets.labels({"space": [(8, 2), (7, 2)]})
     assert labels["space"] == {7: "Réseau VRL", 8: "Réseau PRE"}
+
+
+def test_on_postgresql_the_label_statement_has_four_parameters_whatever_the_values():
+    # psycopg keeps a statement's parsed form up to 50 parameters: 20 slugs and 10 spaces
+    # must not make the statement parsed again at every search.
+    from search.engines.facets import label_statement
+
+    slugs = [("theme", f"theme-{n}") for n in range(20)]
+    sql, params = label_statement(slugs, list(range(10)), "postgresql")
+    assert len(params) == 4 and sql.count("%s") == 4
+    assert params[2] == [space_audience(n) for n in range(10)]
+
+
+def test_many_labels_are_read_whatever_the_database(engine):
+    for n in range(30):
+        make_document(
+            f"Fiche {n}",
+            themes=[(f"theme-{n}", f"Thème {n}")],
+            audience=space_audience(n + 1),
+            space_id=n + 1,
+            space_name=f"Réseau {n}",
+            index=False,
+        )
+    labels = engine.facets.labels(
+        {"theme": [(f"theme-{n}", 1) for n in range(30)], "space": [(n + 1, 1) for n in range(30)]}
+    )
+    assert labels["theme"] == {f"theme-{n}": f"Thème {n}" for n in range(30)}
+    assert labels["space"] == {n + 1: f"Réseau {n}" for n in range(30)}
