@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.db.models.lookups import In
 from django.utils import timezone
 from modelsearch import index
 
@@ -74,10 +75,25 @@ def is_restricted_audience(token):
     return token.startswith(f"{RESTRICTED}:")
 
 
+class AnyOf(In):
+    """``audience__any_of=[…]``: the ``IN`` lookup, written ``= ANY(%s)`` on PostgreSQL with
+    the values as one array parameter (the same plan: PostgreSQL makes an ``IN`` list such an
+    array). A member of 20 spaces made the search statement 21 parameters longer, past the
+    50 under which psycopg keeps a statement's parsed form, so it was parsed again at every
+    search (#16). Registered on the audience fields below."""
+
+    lookup_name = "any_of"
+
+    def as_postgresql(self, compiler, connection):
+        lhs_sql, lhs_params = self.process_lhs(compiler, connection)
+        values = [value for value in self.rhs if value is not None]
+        return f"{lhs_sql} = ANY(%s)", [*lhs_params, values]
+
+
 def audience_condition(tokens):
     """Who may read: the documents whose audience is one of ``tokens``, or starts with one of
     its restricted tokens (see ``restricted_audience``)."""
-    condition = Q(audience__in=sorted(t for t in tokens if not is_restricted_audience(t)))
+    condition = Q(audience__any_of=sorted(t for t in tokens if not is_restricted_audience(t)))
     for token in sorted(t for t in tokens if is_restricted_audience(t)):
         condition |= Q(audience__startswith=token)
     return condition
@@ -292,6 +308,11 @@ class DocumentEntry(models.Model):
     @classmethod
     def joined_slugs(cls, slugs):
         return cls.SLUG_SEPARATOR.join(slugs)
+
+
+# The audience filter's lookup (``audience_condition``), on the two tables it filters.
+SearchDocument._meta.get_field("audience").register_lookup(AnyOf)
+DocumentEntry._meta.get_field("audience").register_lookup(AnyOf)
 
 
 class FacetValue(models.Model):

@@ -3,15 +3,24 @@ private collections, space documents. Asserted through the service, as people se
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 
 from search import sync
-from search.models import Kind, SearchDocument, restricted_audience, space_audience
+from search.models import (
+    PUBLIC,
+    Kind,
+    SearchDocument,
+    readers_audience,
+    restricted_audience,
+    space_audience,
+)
 from search.service import search
 from tests.factories.cms import make_document as make_wagtail_document
 from tests.factories.cms import make_news, make_private_collection, make_site_tree
 from tests.factories.extranet import SpaceFactory, make_member
 from tests.factories.extranet import make_document as make_space_document
+from tests.factories.search import make_document
 from tests.factories.users import UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_engine")]
@@ -120,3 +129,47 @@ def test_document_leaves_search_when_its_collection_becomes_private(anonymous):
     )
     sync.process_pending()
     assert _titles(anonymous, "guide") == set()
+
+
+def _audience_statement(space_count):
+    from search.models import DocumentEntry
+
+    tokens = {PUBLIC, *(space_audience(n) for n in range(space_count))}
+    tokens.add(readers_audience("0001"))
+    sql, params = DocumentEntry.objects.for_audience(tokens).query.sql_with_params()
+    return sql, params
+
+
+def test_the_audience_filter_takes_the_same_statement_for_any_number_of_spaces_on_postgresql():
+    # psycopg keeps a statement's parsed form up to 50 parameters: a member's spaces must not
+    # push the search statement past them (``search.models.AnyOf``).
+    if connection.vendor != "postgresql":
+        pytest.skip("the array form is PostgreSQL's")
+    two, fifty = _audience_statement(2), _audience_statement(50)
+    assert two[0] == fifty[0]
+    assert len(two[1]) == len(fifty[1])
+    assert sorted(fifty[1][0]) == sorted([PUBLIC, *(space_audience(n) for n in range(50))])
+
+
+def test_the_audience_filter_reads_the_documents_of_each_token_and_no_other():
+    tokens = {PUBLIC, space_audience(3), readers_audience("0001")}
+    made = {
+        audience: make_document(f"Fiche {audience}", audience=audience, index=False)
+        for audience in (
+            PUBLIC,
+            space_audience(3),
+            space_audience(30),
+            restricted_audience("0001", "0001"),
+            restricted_audience("000100020003", "0001"),
+            restricted_audience("00010002", "00010002"),
+            restricted_audience("0002", "0002"),
+        )
+    }
+    readable = set(SearchDocument.objects.for_audience(tokens).values_list("audience", flat=True))
+    assert readable == {
+        PUBLIC,
+        space_audience(3),
+        restricted_audience("0001", "0001"),
+        restricted_audience("000100020003", "0001"),
+    }
+    assert len(made) == 7
