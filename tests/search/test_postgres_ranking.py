@@ -173,3 +173,17 @@ def test_the_written_statement_finds_the_rows_and_scores_of_the_compilers_statem
             found += bool(written[0])
     assert compared == 80
     assert found > 40  # most requests find rows: the comparison is not between empty sets
+
+
+def test_the_written_match_can_be_found_through_the_entries_gin_index(documents):
+    """The index is on the expression ``title || body``: a match written otherwise would make
+    PostgreSQL evaluate it on every visible row (#9). The match alone, sequential scans priced
+    out: the plan shows whether the index can serve it, whatever the table's size."""
+    engine = _engine()
+    query = plan_to_query(parse("laïcité réussite"), analysed=True)
+    sql, params = postgres_ranking.match(query, engine.search_config)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN SELECT 1 FROM {postgres_ranking.TABLE} WHERE {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "search_entry_match_gin" in plan, plan
