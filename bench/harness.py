@@ -505,7 +505,7 @@ def count_queries(scenario, samples, offset=10**6, show=False):
     return counts
 
 
-def profile(scenario, requests=50, top=30):
+def profile(scenario, requests=50, top=int(os.environ.get("BENCH_PROFILE_TOP", "30"))):
     """cProfile over ``requests`` requests of ``scenario``: the heaviest functions, cumulated."""
     profiler = cProfile.Profile()
     profiler.enable()

@@ -9,6 +9,8 @@ of its columns; the rows are read again on every call. Nothing of the data is ke
 permission is read at the moment of the request.
 """
 
+import datetime
+
 from django.db import connections, router
 
 # (name, database alias) → (SQL text, the converters of its columns).
@@ -21,13 +23,16 @@ def rows(name, model, build, params=()):
     PostgreSQL the driver's values need no conversion). Its SQL is compiled the first time,
     under ``name``; ``params`` must be all of its parameters, in order (checked then), so that
     the same SQL serves any other values of them. A queryset whose number of parameters
-    varies (``pk__in``) needs one name per number."""
+    varies (``pk__in``) needs one name per number. A date and time parameter is passed as the
+    ORM passes it (``adapt_datetimefield_value``: text on SQLite)."""
     alias = router.db_for_read(model)
+    connection = connections[alias]
+    adapted = tuple(_adapted(value, connection) for value in params)
     compiled = _SQL.get((name, alias))
     if compiled is None:
         compiler = build(*params).query.get_compiler(alias)
         sql, compiled_params = compiler.as_sql()
-        if tuple(compiled_params) != tuple(params):
+        if tuple(compiled_params) != adapted:
             raise ValueError(
                 f"{name}: the queryset's parameters {compiled_params!r} are not {params!r}"
             )
@@ -36,13 +41,18 @@ def rows(name, model, build, params=()):
         converters = compiler.get_converters([column for column, _sql, _a in compiler.select])
         compiled = _SQL[(name, alias)] = (sql, converters)
     sql, converters = compiled
-    connection = connections[alias]
     with connection.cursor() as cursor:
-        cursor.execute(sql, tuple(params))
+        cursor.execute(sql, adapted)
         fetched = cursor.fetchall()
     if not converters:
         return fetched
     return [_converted(row, converters, connection) for row in fetched]
+
+
+def _adapted(value, connection):
+    if isinstance(value, datetime.datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    return value
 
 
 def _converted(row, converters, connection):

@@ -53,3 +53,26 @@ def test_values_are_converted_as_the_orm_converts_them():
     assert compiled.rows("test.users_joined", type(user), _users_joined, [user.pk]) == [
         (user.pk, user.date_joined)
     ]
+
+
+def _users_joined_after(moment):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(date_joined__gt=moment).order_by("pk").values_list("pk")
+
+
+def test_a_date_and_time_parameter_is_passed_as_the_orm_passes_it():
+    # SQLite takes it as text, PostgreSQL as a timestamp: the same SQL serves any instant.
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.factories.users import UserFactory
+
+    user = UserFactory()
+    before, after = (user.date_joined + datetime.timedelta(minutes=m) for m in (-1, 1))
+    name = "test.users_joined_after"
+    assert compiled.rows(name, type(user), _users_joined_after, [before]) == [(user.pk,)]
+    assert compiled.rows(name, type(user), _users_joined_after, [after]) == []
+    paris = before.astimezone(timezone.get_fixed_timezone(60))  # the same instant elsewhere
+    assert compiled.rows(name, type(user), _users_joined_after, [paris]) == [(user.pk,)]
