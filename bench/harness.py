@@ -505,8 +505,10 @@ def count_queries(scenario, samples, offset=10**6, show=False):
     return counts
 
 
-def profile(scenario, requests=50, top=int(os.environ.get("BENCH_PROFILE_TOP", "30"))):
-    """cProfile over ``requests`` requests of ``scenario``: the heaviest functions, cumulated."""
+def profile(scenario, requests=50, top=None):
+    """cProfile over ``requests`` requests of ``scenario``: the heaviest functions, cumulated
+    (``top`` of them: ``$BENCH_PROFILE_TOP``, else 30)."""
+    top = top or int(os.environ.get("BENCH_PROFILE_TOP", "30"))
     profiler = cProfile.Profile()
     profiler.enable()
     for i in range(requests):
