@@ -9,7 +9,8 @@ since been restricted or a document moved into a private collection. Before the 
 - replaces private documents and non-public pages chosen in blocks by ``None`` (blocks
   already render ``None`` as "nothing to link");
 - expands rich-text links (``<a linktype="page|document" id="…">``) itself, with one query
-  per kind for the whole value: a public target becomes ``<a href="…">``, a private or
+  per kind for the whole value (the linked pages are read with the chooser blocks' pages,
+  in the same visibility query): a public target becomes ``<a href="…">``, a private or
   missing one becomes ``<a>`` (text kept, link dropped — what Wagtail does for a missing
   target). ``expand_db_html`` then has nothing left to look up.
 
@@ -28,7 +29,6 @@ from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Page
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
 from cms.representations import RENDITION_FILTER_SPECS
@@ -99,17 +99,19 @@ def _rich_text_links(sources):
     return ids
 
 
-def _link_targets(ids, request, seen, loaded_documents):
+def _link_targets(ids, request, seen, loaded_documents, public_pages):
     """linktype → {id: href} for the targets the API may link to.
 
-    Documents already loaded by the streams' chooser blocks are reused, not read again.
+    ``public_pages``: the public pages among those linked, already read (with the chooser
+    blocks' pages, in one query). Documents already loaded by the streams' chooser blocks
+    are reused, not read again.
     """
     hrefs = {"page": {}, "document": {}}
-    if ids.get("page"):
-        for page in seen.filter_public(Page.objects.filter(pk__in=ids["page"])):
-            url = page.get_url(request=request)
-            if url:
-                hrefs["page"][page.pk] = url
+    for pk in ids.get("page", ()):
+        page = public_pages.get(pk)
+        url = page.get_url(request=request) if page is not None else None
+        if url:
+            hrefs["page"][pk] = url
     if ids.get("document"):
         documents = {pk: loaded_documents[pk] for pk in ids["document"] if pk in loaded_documents}
         missing = ids["document"] - documents.keys()
@@ -164,12 +166,14 @@ def prepare_streams(stream_values, request=None):
         if leaf.value is not None and not seen.is_public_document(leaf.value):
             leaf.replace(None)
 
-    visible_pages = seen.visible_page_ids(leaf.value.pk for leaf in pages if leaf.value is not None)
+    # The chooser blocks' pages and the rich-text links' targets: one visibility query.
+    chosen = {leaf.value.pk for leaf in pages if leaf.value is not None}
+    public_pages = seen.public_pages(chosen | link_ids.get("page", set()))
     for leaf in pages:
-        if leaf.value is not None and leaf.value.pk not in visible_pages:
+        if leaf.value is not None and leaf.value.pk not in public_pages:
             leaf.replace(None)
 
     if link_ids:
-        hrefs = _link_targets(link_ids, request, seen, loaded_documents)
+        hrefs = _link_targets(link_ids, request, seen, loaded_documents, public_pages)
         for leaf in texts:
             leaf.value.source = _expand_links(leaf.value.source, hrefs)

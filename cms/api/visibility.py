@@ -46,6 +46,14 @@ class Visibility:
         queryset = self.filter_public(Page.objects.filter(pk__in=page_ids))
         return set(queryset.values_list("pk", flat=True))
 
+    def public_pages(self, page_ids):
+        """``{pk: page}`` of the live and public pages among ``page_ids`` (on any site), in
+        one query: the pages themselves, for those who link to them."""
+        page_ids = {pk for pk in page_ids if pk is not None}
+        if not page_ids:
+            return {}
+        return {page.pk: page for page in self.filter_public(Page.objects.filter(pk__in=page_ids))}
+
     def private_collection_ids(self):
         """Ids of collections under a view restriction, and of their descendants."""
         if self._private_collections is None:
