@@ -210,3 +210,12 @@ def test_the_site_is_looked_up_once_per_host_and_content_generation(client, tree
     assert other.status_code == 200 and other.json()["meta"]["total_count"] == 1
     assert not [q for q in same_generation.captured_queries if "wagtailcore_site" in q["sql"]]
     assert [q for q in new_generation.captured_queries if "wagtailcore_site" in q["sql"]]
+
+
+def test_a_page_detail_reads_its_image_with_the_page(client, tree):
+    plain = factories.make_news(tree.news_index)
+    illustrated = factories.make_news(tree.news_index, image=factories.make_image(size=(820, 460)))
+    without, _ = queries_for(client, f"/api/v2/pages/{plain.pk}/")
+    with_image, data = queries_for(client, f"/api/v2/pages/{illustrated.pk}/")
+    assert data["image"]["renditions"]
+    assert with_image == without
