@@ -361,7 +361,14 @@ class Scenario:
     check: Callable | None = None
     target: float | None = None
     description: str = ""
+    #: Run before each request, outside the measured time: what the scenario sets up for it
+    #: (a cold request's new content generation), not what serving it costs.
+    prepare: Callable[[int], None] | None = None
     checked: bool = field(default=False, init=False, repr=False)
+
+    def prepare_request(self, i):
+        if self.prepare is not None:
+            self.prepare(i)
 
     def request(self, i):
         path = self.path(i) if callable(self.path) else self.path
@@ -460,23 +467,32 @@ def baseline_scenario():
 def measure_round(scenario, sizes, result):
     """Warm up, then time up to ``sizes.requests`` requests (at most ``sizes.max_seconds``)."""
     if scenario.check is not None and not scenario.checked:
+        scenario.prepare_request(-1)
         _run_check(scenario, scenario.request(-1))
     for i in range(sizes.warmup):
+        scenario.prepare_request(i)
         scenario.request(i)
     gc.collect()
     timings = []
+    # The scenario's own preparation (``Scenario.prepare``) is left out of both clocks.
+    prepared_wall = prepared_cpu = 0.0
     cpu_start = time.process_time()
     start = time.perf_counter()
     deadline = start + sizes.max_seconds
     for i in range(sizes.warmup, sizes.warmup + sizes.requests):
+        if scenario.prepare is not None:
+            p0, c0 = time.perf_counter(), time.process_time()
+            scenario.prepare(i)
+            prepared_wall += time.perf_counter() - p0
+            prepared_cpu += time.process_time() - c0
         t0 = time.perf_counter()
         scenario.request(i)
         t1 = time.perf_counter()
         timings.append(t1 - t0)
         if t1 > deadline:
             break
-    wall = time.perf_counter() - start
-    result.cpu_seconds += time.process_time() - cpu_start
+    wall = time.perf_counter() - start - prepared_wall
+    result.cpu_seconds += time.process_time() - cpu_start - prepared_cpu
     result.latencies.extend(timings)
     result.rounds_rps.append(len(timings) / wall if wall > 0 else 0.0)
 
@@ -495,6 +511,7 @@ def count_queries(scenario, samples, offset=10**6, show=False):
 
     counts = []
     for i in range(samples):
+        scenario.prepare_request(offset + i)
         with CaptureQueriesContext(connection) as captured:
             scenario.request(offset + i)
         counts.append(len(captured.captured_queries))
@@ -506,19 +523,48 @@ def count_queries(scenario, samples, offset=10**6, show=False):
 
 
 def profile(scenario, requests=50, top=None):
-    """cProfile over ``requests`` requests of ``scenario``: the heaviest functions, cumulated
-    (``top`` of them: ``$BENCH_PROFILE_TOP``, else 30)."""
+    """cProfile, in CPU time, over ``requests`` requests of ``scenario``: the heaviest
+    functions, cumulated (``top`` of them: ``$BENCH_PROFILE_TOP``, else 30), then the own
+    time per package."""
     top = top or int(os.environ.get("BENCH_PROFILE_TOP", "30"))
-    profiler = cProfile.Profile()
-    profiler.enable()
+    profiler = cProfile.Profile(time.process_time)  # CPU, what the targets compare
     for i in range(requests):
+        scenario.prepare_request(2 * 10**6 + i)
+        profiler.enable()
         scenario.request(2 * 10**6 + i)
-    profiler.disable()
+        profiler.disable()
     out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("cumulative")
-    stats.print_stats(top)
+    stats = pstats.Stats(profiler, stream=out)
+    by_package = _own_time_by_package(stats)
+    stats.strip_dirs().sort_stats("cumulative").print_stats(top)
     print(f"\n--- profil de {scenario.name} ({requests} requêtes, cumulé)")
     print(out.getvalue())
+    total = sum(by_package.values()) or 1
+    print(f"--- temps propre par paquet ({scenario.name})")
+    for package, seconds in sorted(by_package.items(), key=lambda item: -item[1])[:15]:
+        print(f"  {package:<28} {seconds / requests * 1000:7.2f} ms  {seconds / total:5.1%}")
+
+
+#: The project's directory: time spent in its files is counted per app.
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _own_time_by_package(stats):
+    """Own (not cumulated) time of the profile per top-level package: which library the
+    time is spent in (``site-packages/<package>``, the project's apps, the standard library,
+    built-ins)."""
+    spent = {}
+    for (filename, _line, _name), (_cc, _nc, own, _cum, _callers) in stats.stats.items():
+        if "site-packages/" in filename:
+            package = filename.split("site-packages/", 1)[1].split("/", 1)[0]
+        elif filename.startswith(str(ROOT)):
+            package = os.path.relpath(filename, ROOT).split(os.sep, 1)[0]
+        elif filename.startswith("~") or filename.startswith("<"):
+            package = "(built-ins)"
+        else:
+            package = "(bibliothèque standard)"
+        spent[package] = spent.get(package, 0.0) + own
+    return spent
 
 
 @dataclass
