@@ -5,6 +5,7 @@ the baseline view for a few requests.
 """
 
 import io
+import time
 
 import pytest
 
@@ -89,3 +90,26 @@ def test_a_database_suffix_keeps_concurrent_benchmarks_apart(monkeypatch):
     assert harness.database_name("portal_bench_search") == "portal_bench_search_h9"
     monkeypatch.delenv("BENCH_DATABASE_SUFFIX")
     assert harness.database_name("portal_bench_search") == "portal_bench_search"
+
+
+def test_a_scenario_s_preparation_runs_before_each_request_outside_the_measured_time():
+    UserFactory()
+    prepared = []
+
+    def burn(i):  # 20 ms of CPU per request, which the figures must not show
+        prepared.append(i)
+        deadline = time.process_time() + 0.02
+        while time.process_time() < deadline:
+            pass
+
+    from django.test import Client
+
+    plain = harness.Scenario("plain", harness.BASELINE_PATH, client=Client())
+    burning = harness.Scenario("prepared", harness.BASELINE_PATH, client=Client(), prepare=burn)
+    sizes = harness.Sizes(requests=5, warmup=1, rounds=1, max_seconds=5.0, query_samples=1)
+    plain_result, burning_result = (harness.Result(s.name, "", None) for s in (plain, burning))
+    harness.measure_round(plain, sizes, plain_result)
+    harness.measure_round(burning, sizes, burning_result)
+    assert len(prepared) == 6  # the warm-up request too
+    assert burning_result.cpu_ms < 20 and burning_result.p95_ms < 20
+    assert burning_result.cpu_ms < plain_result.cpu_ms + 10
