@@ -21,6 +21,7 @@ from operator import not_
 from django.utils.safestring import SafeString
 
 from search.analysis.pipeline import TOKEN_RE, _word_terms
+from search.memo import Memo
 
 # Long texts: only the beginning is scanned; beyond it nobody reads a snippet anyway.
 SCAN_LIMIT = 20_000
@@ -31,25 +32,15 @@ ELLIPSIS = "…"
 _escape = html.escape
 
 
-class _TermsOfRuns(dict):
-    """Run (characters between two spaces: ``l'équipe,``, or a single word) → the terms of its
-    words. A dict whose misses are computed (``__missing__``), so that ``map(_run_terms,
-    runs)`` is one C lookup per run once warm: texts repeat the runs of a small vocabulary.
-    A pure function of the run, kept for the process; bounded, it starts afresh past
-    ``LIMIT`` entries (about 10 MB)."""
-
-    LIMIT = 50_000
-
-    def __missing__(self, run):
-        if len(self) >= self.LIMIT:
-            self.clear()
-        terms = self[run] = tuple(
-            term for word in TOKEN_RE.findall(run) for term in _word_terms(word)
-        )
-        return terms
+def _terms_of_run(run):
+    return tuple(term for word in TOKEN_RE.findall(run) for term in _word_terms(word))
 
 
-_run_terms = _TermsOfRuns().__getitem__
+#: Run (characters between two spaces: ``l'équipe,``, or a single word) → the terms of its
+#: words, so that ``map(_run_terms, runs)`` is one C lookup per run once warm: texts repeat
+#: the runs of a small vocabulary. At most 50,000 runs (about 10 MB).
+TERMS_OF_RUNS = Memo(_terms_of_run, limit=50_000)
+_run_terms = TERMS_OF_RUNS.__getitem__
 
 
 def text_terms(text):

@@ -22,6 +22,7 @@ from search.documents import plain_text
 from search.documents.forum import THREAD_TEXT_LIMIT
 from search.engines import ANY_WORD
 from search.highlight import text_terms
+from search.memo import Memo
 
 
 @dataclass(frozen=True)
@@ -86,23 +87,11 @@ def _thread_posts(topic_ids):
             yield from rows
 
 
-class _PlainTexts(dict):
-    """A post's HTML body → its plain text (``plain_text``, Django's ``strip_tags``: most of
-    the Python of ``matching_replies``, #16). A pure function of the body, kept for the
-    process as the snippets keep the terms of runs (``search.highlight``): a page of results
-    shows the same conversations search after search. Bounded: it starts afresh past
-    ``LIMIT`` bodies (a few MB)."""
-
-    LIMIT = 5_000
-
-    def __missing__(self, body):
-        if len(self) >= self.LIMIT:
-            self.clear()
-        text = self[body] = plain_text(body)
-        return text
-
-
-_plain_text = _PlainTexts().__getitem__
+#: A post's HTML body → its plain text (``plain_text``, Django's ``strip_tags``: most of the
+#: Python of ``matching_replies``, #16), kept as the snippets keep the terms of runs: a page
+#: of results shows the same conversations search after search. At most 5,000 bodies.
+PLAIN_TEXTS = Memo(plain_text, limit=5_000)
+_plain_text = PLAIN_TEXTS.__getitem__
 
 
 def matching_replies(documents, plan, match):

@@ -240,6 +240,6 @@ def test_same_output_on_one_very_long_word_cut_by_the_window():
 
 
 def test_same_output_when_the_run_cache_starts_afresh(monkeypatch):
-    monkeypatch.setattr(fast._TermsOfRuns, "LIMIT", 3)
+    monkeypatch.setattr(fast.TERMS_OF_RUNS, "limit", 3)
     text = "Les acteur·rice·s de l’équipe de la politique de la ville " * 20
     _assert_same(text, "actrices ville", length=60)

@@ -128,12 +128,11 @@ def test_an_edited_reply_is_counted_from_its_new_text_whatever_was_read_before(m
     assert result.replies.url.endswith(f"#message-{replies[2].pk}")
 
 
-def test_the_plain_texts_kept_for_the_replies_start_afresh_past_their_bound(monkeypatch):
-    from search import threads
+def test_the_plain_texts_kept_for_the_replies_start_afresh_past_their_bound():
     from search.documents import plain_text
+    from search.memo import Memo
 
-    texts = threads._PlainTexts()
-    monkeypatch.setattr(threads._PlainTexts, "LIMIT", 2)
+    texts = Memo(plain_text, limit=2)
     bodies = ["<p>un</p>", "<p>deux <em>et</em> trois</p>", "<ul><li>a</li><li>b</li></ul>"]
     assert [texts[body] for body in bodies] == [plain_text(body) for body in bodies]
     assert len(texts) == 1  # the third started afresh
