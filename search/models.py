@@ -85,6 +85,8 @@ class AnyOf(In):
     lookup_name = "any_of"
 
     def as_postgresql(self, compiler, connection):
+        if not self.rhs_is_direct_value():  # a subquery: ``IN (SELECT …)`` as it is
+            return self.as_sql(compiler, connection)
         lhs_sql, lhs_params = self.process_lhs(compiler, connection)
         values = [value for value in self.rhs if value is not None]
         return f"{lhs_sql} = ANY(%s)", [*lhs_params, values]

@@ -173,3 +173,10 @@ def test_the_audience_filter_reads_the_documents_of_each_token_and_no_other():
         restricted_audience("000100020003", "0001"),
     }
     assert len(made) == 7
+
+
+def test_the_audience_lookup_takes_a_subquery_as_in_does():
+    readable = make_document("Fiche publique", index=False)
+    make_document("Fiche d'espace", audience=space_audience(4), index=False)
+    public = SearchDocument.objects.filter(pk=readable.pk).values("audience")
+    assert list(SearchDocument.objects.filter(audience__any_of=public)) == [readable]
