@@ -61,9 +61,21 @@ def page_access(user) -> PageAccess:
     """``user``'s groups and their page permissions, read now in one query (none for an
     anonymous, inactive or superuser caller, whom groups change nothing for). Its SQL is
     compiled once (``cms.compiled``): search asks it on every query."""
+    (access,) = compiled.read_together(page_access_reading(user))
+    return access
+
+
+def page_access_reading(user) -> compiled.Reading:
+    """``page_access``, to be read with other statements (``compiled.read_together``)."""
     if not (user.is_authenticated and user.is_active) or user.is_superuser:
-        return NO_PAGE_ACCESS
-    rows = compiled.rows("cms.groups_and_page_paths", Group, _groups_and_page_paths, [user.pk])
+        return compiled.Reading(None, lambda _rows: NO_PAGE_ACCESS)
+    statement = compiled.Statement(
+        "cms.groups_and_page_paths", Group, _groups_and_page_paths, (user.pk,)
+    )
+    return compiled.Reading(statement, _page_access_of_rows)
+
+
+def _page_access_of_rows(rows):
     return PageAccess(
         frozenset(group_id for group_id, _ in rows),
         frozenset(path for _, path in rows if path is not None),

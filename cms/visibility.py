@@ -121,12 +121,20 @@ class Restrictions:
     every search (``search.audience``): its SQL is compiled once (``cms.compiled``), its rows
     read each time."""
 
-    def __init__(self):
+    STATEMENT = compiled.Statement("cms.view_restrictions", PageViewRestriction, _view_restrictions)
+
+    @classmethod
+    def reading(cls):
+        """The restrictions, read with other statements (``compiled.read_together``)."""
+        return compiled.Reading(cls.STATEMENT, cls)
+
+    def __init__(self, rows=None):
+        """``rows``: those of ``STATEMENT`` already read (``reading``), else read here."""
+        if rows is None:
+            rows = compiled.rows(*self.STATEMENT)
         groups = defaultdict(set)
         kinds = {}
-        for pk, path, kind, group_id in compiled.rows(
-            "cms.view_restrictions", PageViewRestriction, _view_restrictions
-        ):
+        for pk, path, kind, group_id in rows:
             kinds[pk] = (path, kind)
             if group_id is not None:
                 groups[pk].add(group_id)

@@ -13,22 +13,31 @@ their tokens: ``search.models.restricted_audience``):
 
 The tokens are read on every query, nothing of them kept between two calls (so a member
 removed from a group, or a revoked editor, loses the pages on their very next search): the
-restrictions in one query, the user's groups and their page permissions in another
-(``cms.permissions.page_access``, one for both questions; none for anonymous callers and
-superusers), the admin right (``can_access_admin``) only for those holding a page
-permission. Queries counted per role in ``tests/search/test_audience_queries.py``.
+user's space rights, the restrictions, and the user's groups with their page permissions
+(``cms.permissions.page_access``, one statement for both questions; none for anonymous
+callers and superusers), each module saying what it reads and how it answers from the rows
+(a ``cms.compiled.Reading``), the three statements sent in one round trip on PostgreSQL. The
+admin right (``can_access_admin``) is read after, only for those holding a page permission.
+Queries counted per role in ``tests/search/test_audience_queries.py``.
 """
 
-from cms.permissions import admin_page_paths, page_access, readable_restricted_sections
+from cms import compiled
+from cms.permissions import (
+    admin_page_paths,
+    page_access_reading,
+    readable_restricted_sections,
+)
 from cms.visibility import Restrictions
-from extranet.spaces.permissions import audience_tokens as space_audience_tokens
+from extranet.spaces.permissions import audience_reading as space_audience_reading
 from search.models import PUBLIC, admin_section_tokens, readers_audience
 
 
 def audience_tokens(user):
-    tokens = set(space_audience_tokens(user))
-    restrictions = Restrictions()
-    access = page_access(user)
+    # The three answers' statements in one round trip (``compiled.read_together``).
+    space_tokens, restrictions, access = compiled.read_together(
+        space_audience_reading(user), Restrictions.reading(), page_access_reading(user)
+    )
+    tokens = set(space_tokens)
     if restrictions.paths:
         tokens.update(
             readers_audience(section)

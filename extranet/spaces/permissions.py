@@ -27,10 +27,10 @@ from contextvars import ContextVar
 from functools import lru_cache
 
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 
+from cms import compiled
 from extranet import rows
 
 from .models import Membership, Space, SpaceGroupObjectPermission, SpaceUserObjectPermission
@@ -90,35 +90,38 @@ def _is_live(user):
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
-_RIGHTS_SQL = {}
+def _granted(user_pk, space_id=None):
+    """(space id, codename) of every permission granted to the user (in ``space_id`` only,
+    when given), directly (their memberships' roles) or through their groups. ``UNION ALL``:
+    a permission held both ways comes twice, which the sets built from it absorb."""
+    direct = SpaceUserObjectPermission.objects.filter(user_id=user_pk)
+    grouped = SpaceGroupObjectPermission.objects.filter(group__user=user_pk)
+    if space_id is not None:
+        direct = direct.filter(content_object_id=space_id)
+        grouped = grouped.filter(content_object_id=space_id)
+    fields = ("content_object_id", "permission__codename")
+    return (
+        direct.order_by()
+        .values_list(*fields)
+        .union(grouped.order_by().values_list(*fields), all=True)
+    )
 
 
-def _rights_sql(for_one_space):
-    """The rights statement, written once from the models' tables (see `_held_rows`)."""
-    if for_one_space not in _RIGHTS_SQL:
-        from django.contrib.auth import get_user_model
-        from django.contrib.auth.models import Permission
+# The union's parameters: each branch has its own, hence the repeats (``cms.compiled``).
+def _granted_everywhere(user_pk, _user_pk):
+    return _granted(user_pk)
 
-        quote = connection.ops.quote_name
-        memberships = get_user_model().groups.through._meta
-        user_column = memberships.get_field("user").column
-        group_column = memberships.get_field("group").column
-        permission = quote(Permission._meta.db_table)
-        direct = quote(SpaceUserObjectPermission._meta.db_table)
-        grouped = quote(SpaceGroupObjectPermission._meta.db_table)
-        one_space = " AND {table}.content_object_id = %s" if for_one_space else ""
-        _RIGHTS_SQL[for_one_space] = (
-            f"SELECT {direct}.content_object_id, {permission}.codename FROM {direct} "
-            f"INNER JOIN {permission} ON {permission}.id = {direct}.permission_id "
-            f"WHERE {direct}.user_id = %s{one_space.format(table=direct)} "
-            f"UNION ALL "
-            f"SELECT {grouped}.content_object_id, {permission}.codename FROM {grouped} "
-            f"INNER JOIN {permission} ON {permission}.id = {grouped}.permission_id "
-            f"INNER JOIN {quote(memberships.db_table)} ug ON ug.{group_column} = "
-            f"{grouped}.group_id "
-            f"WHERE ug.{user_column} = %s{one_space.format(table=grouped)}"
-        )
-    return _RIGHTS_SQL[for_one_space]
+
+def _granted_in_space(user_pk, space_id, _user_pk, _space_id):
+    return _granted(user_pk, space_id)
+
+
+def rights_statement(user_pk):
+    """The statement of the user's rights over all their spaces (``_held_map`` reads it;
+    search reads it with the rest of the caller's audience, ``search.audience``). Compiled
+    once (``cms.compiled``): it runs at every request of every space page and every search,
+    and building and compiling the ORM union cost more than running it."""
+    return compiled.Statement("spaces.granted", Space, _granted_everywhere, (user_pk, user_pk))
 
 
 def _held_rows(user, space_id=None):
@@ -126,16 +129,11 @@ def _held_rows(user, space_id=None):
 
 
 def _held_rows_of(user_pk, space_id=None):
-    """(space_id, codename) pairs granted to the user directly or through groups: one query.
-
-    Plain SQL written once: this runs at every request of every space page, and building and
-    compiling the equivalent ORM union cost more than running it. ``UNION ALL``: a permission
-    held both directly and through a group comes twice, which the sets built from it absorb.
-    """
-    params = [user_pk, user_pk] if space_id is None else [user_pk, space_id, user_pk, space_id]
-    with connection.cursor() as cursor:
-        cursor.execute(_rights_sql(space_id is not None), params)
-        return cursor.fetchall()
+    """(space_id, codename) pairs granted to the user directly or through groups: one query."""
+    if space_id is None:
+        return compiled.rows(*rights_statement(user_pk))
+    params = (user_pk, space_id, user_pk, space_id)
+    return compiled.rows("spaces.granted_in_space", Space, _granted_in_space, params)
 
 
 @lru_cache(maxsize=256)
@@ -147,14 +145,14 @@ def _known(codenames: frozenset) -> frozenset:
     )
 
 
-def _held_map(user_pk):
-    """{space_id: frozenset(codenames)} of everything the user holds: one query, cached for
-    the request when one is open."""
+def _held_map(user_pk, rows=None):
+    """{space_id: frozenset(codenames)} of everything the user holds: one query (``rows``: the
+    rows of ``rights_statement`` already read), cached for the request when one is open."""
     cache = _request_rights.get()
     if cache is not None and user_pk in cache:
         return cache[user_pk]
     by_space = defaultdict(set)
-    for held_space_id, codename in _held_rows_of(user_pk):
+    for held_space_id, codename in _held_rows_of(user_pk) if rows is None else rows:
         by_space[held_space_id].add(codename)
     held = {key: frozenset(value) for key, value in by_space.items()}
     if cache is not None:
@@ -477,19 +475,38 @@ def audience_tokens(user) -> set[str]:
     hundreds, far below any engine's terms limit). The `is_staff` flag adds nothing: the
     team's view-restricted pages are search's question to `cms.permissions`.
     """
-    tokens = {"public"}
-    if not _is_live(user):
-        return tokens
-    if user.is_superuser:
-        space_ids = Space.objects.order_by().values_list("pk", flat=True)
-    else:
-        # The spaces held with the right to view, as `filter_spaces_queryset` decides, from
-        # the one rights statement of the request (every search runs this: the ORM's two
-        # `Exists` over all spaces cost 2 ms, most of it building the query).
-        with request_rights_cache():
-            held = _held_map(user.pk)
-        space_ids = [
-            space_id for space_id, rights in held.items() if SpacePermission.VIEW in rights
-        ]
-    tokens.update(f"space:{space_id}" for space_id in space_ids)
+    (tokens,) = compiled.read_together(audience_reading(user))
     return tokens
+
+
+def _all_space_ids():
+    return Space.objects.order_by().values_list("pk")
+
+
+def audience_reading(user) -> compiled.Reading:
+    """`audience_tokens`, to be read with other statements (`compiled.read_together`): search
+    reads it with the rest of the caller's audience in one round trip (`search.audience`)."""
+    if not _is_live(user):
+        return compiled.Reading(None, lambda _rows: {"public"})
+    if user.is_superuser:
+        return compiled.Reading(
+            compiled.Statement("spaces.all_ids", Space, _all_space_ids),
+            lambda rows: _tokens(space_id for (space_id,) in rows),
+        )
+    cache = _request_rights.get()
+    if cache is not None and user.pk in cache:  # the request already read them
+        return compiled.Reading(None, lambda _rows: _visible_tokens(cache[user.pk]))
+    # The spaces held with the right to view, as `filter_spaces_queryset` decides, from the
+    # one rights statement of the request (the ORM's two `Exists` over all spaces cost 2 ms,
+    # most of it building the query).
+    return compiled.Reading(
+        rights_statement(user.pk), lambda rows: _visible_tokens(_held_map(user.pk, rows))
+    )
+
+
+def _visible_tokens(held):
+    return _tokens(space_id for space_id, rights in held.items() if SpacePermission.VIEW in rights)
+
+
+def _tokens(space_ids):
+    return {"public", *(f"space:{space_id}" for space_id in space_ids)}

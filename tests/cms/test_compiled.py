@@ -76,3 +76,48 @@ def test_a_date_and_time_parameter_is_passed_as_the_orm_passes_it():
     assert compiled.rows(name, type(user), _users_joined_after, [after]) == []
     paris = before.astimezone(timezone.get_fixed_timezone(60))  # the same instant elsewhere
     assert compiled.rows(name, type(user), _users_joined_after, [paris]) == [(user.pk,)]
+
+
+def _groups_from(pk):
+    return Group.objects.filter(pk__gte=pk).order_by("pk").values_list("pk", "name")
+
+
+def test_several_statements_read_together_give_each_its_own_rows_in_order():
+    from tests.factories.users import UserFactory
+
+    first, second = Group.objects.create(name="Lecteurs"), Group.objects.create(name="PEP'S")
+    user = UserFactory()
+    statements = [
+        compiled.Statement("test.groups_named", Group, _groups_named, ("PEP'S",)),
+        compiled.Statement("test.users_joined", type(user), _users_joined, (user.pk,)),
+        compiled.Statement("test.groups_named", Group, _groups_named, ("Personne",)),
+        compiled.Statement("test.groups_from", Group, _groups_from, (first.pk,)),
+    ]
+    alone = [compiled.rows(*statement) for statement in statements]
+    assert (
+        compiled.rows_of(*statements)
+        == alone
+        == [
+            [(second.pk, "PEP'S")],
+            [(user.pk, user.date_joined)],  # converted as the ORM converts it
+            [],
+            [(first.pk, "Lecteurs"), (second.pk, "PEP'S")],
+        ]
+    )
+
+
+def test_statements_read_together_are_one_round_trip_on_postgresql(django_assert_num_queries):
+    from django.db import connection
+
+    statements = [
+        compiled.Statement("test.groups_named", Group, _groups_named, (name,))
+        for name in ("Lecteurs", "PEP'S", "VRL")
+    ]
+    compiled.rows_of(*statements)  # compiled once
+    with django_assert_num_queries(1 if connection.vendor == "postgresql" else 3):
+        compiled.rows_of(*statements)
+
+
+def test_reading_no_statement_reads_nothing(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert compiled.rows_of() == []
