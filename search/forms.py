@@ -74,6 +74,18 @@ class SlugValueField(forms.CharField):
         return value
 
 
+def _shared(form_class):
+    """``form_class`` with its fields shared by every instance rather than deep-copied into
+    each: a search form is only validated, never rendered, and validation only reads its
+    fields. Copying the eleven fields was half of validating a search (0.08 of 0.15 ms, #16).
+    Nothing may change a field on an instance (a widget, choices, ``required``)."""
+    for field in form_class.base_fields.values():
+        # ``copy.deepcopy`` asks the object itself: the form's copy is the field.
+        field.__deepcopy__ = lambda memo, field=field: field
+    return form_class
+
+
+@_shared
 class SearchForm(forms.Form):
     q = forms.CharField(
         required=False,

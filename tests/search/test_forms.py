@@ -82,3 +82,15 @@ def test_date_range_must_be_ordered():
 def test_too_many_filter_values_are_refused():
     with pytest.raises(InvalidSearch):
         validate_search({"theme": ",".join(f"t{i}" for i in range(21))})
+
+
+def test_forms_share_their_fields_yet_each_keeps_its_own_errors_and_values():
+    from search.forms import SearchForm
+
+    refused, accepted = SearchForm({"page": "0", "kind": "inconnu"}), SearchForm({"q": "PRE"})
+    assert refused.fields["page"] is accepted.fields["page"] is SearchForm.base_fields["page"]
+    assert not refused.is_valid()
+    assert accepted.is_valid(), accepted.errors
+    assert set(refused.errors) == {"page", "kind"}
+    assert accepted.cleaned_data["q"] == "PRE"
+    assert SearchForm({"page": "2"}).parameters()["page"] == 2
