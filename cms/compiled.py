@@ -61,7 +61,7 @@ def rows_of(*statements):
         connection = connections[alias]
         prepared = [_prepared(statements[index], alias, connection) for index in indexes]
         with connection.cursor() as cursor:
-            if len(prepared) > 1 and _sends_several(connection, cursor):
+            if len(prepared) > 1 and sends_several(connection):
                 cursor.execute(
                     ";\n".join(sql for sql, _p, _c in prepared),
                     [value for _sql, params, _c in prepared for value in params],
@@ -116,17 +116,18 @@ def _prepared(statement, alias, connection):
     return sql, adapted, converters
 
 
-def _sends_several(connection, cursor):
-    """Whether ``cursor`` takes several statements in one ``execute``: psycopg's client-side
-    binding cursor, Django's default on PostgreSQL (not with ``server_side_binding``, whose
-    extended protocol takes one statement at a time)."""
+def sends_several(connection):
+    """Whether ``connection``'s cursors take several statements in one ``execute``, their
+    results read with ``nextset``: psycopg's client-side binding cursor, Django's default on
+    PostgreSQL (not with ``server_side_binding``, whose extended protocol takes one statement
+    at a time, nor psycopg2, which has no ``nextset``)."""
     if connection.vendor != "postgresql":
         return False
-    try:
-        from psycopg import ClientCursor
-    except ImportError:  # psycopg2: no ``nextset``
-        return False
-    return isinstance(cursor.cursor, ClientCursor)
+    from django.db.backends.postgresql.psycopg_any import is_psycopg3
+
+    return is_psycopg3 and not connection.settings_dict.get("OPTIONS", {}).get(
+        "server_side_binding"
+    )
 
 
 def _adapted(value, connection):

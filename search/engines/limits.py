@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.db import connections, router, transaction
 
+from cms import compiled
 from search.models import SearchDocument
 
 #: Longest an engine search or suggestion may take, in seconds (``SEARCH_ENGINE_TIMEOUT``).
@@ -43,9 +44,8 @@ def fetch_all_limited(sql, params, milliseconds, using=None, planner=None):
     using = using or router.db_for_read(SearchDocument)
     connection = connections[using]
     if (
-        connection.vendor != "postgresql"
-        or not milliseconds
-        or connection.settings_dict.get("OPTIONS", {}).get("server_side_binding")
+        not milliseconds
+        or not compiled.sends_several(connection)
         or not connection.get_autocommit()
     ):
         with (

@@ -121,3 +121,21 @@ def test_statements_read_together_are_one_round_trip_on_postgresql(django_assert
 def test_reading_no_statement_reads_nothing(django_assert_num_queries):
     with django_assert_num_queries(0):
         assert compiled.rows_of() == []
+
+
+def test_with_server_side_binding_statements_are_read_one_by_one(
+    monkeypatch, django_assert_num_queries
+):
+    # Prepared statements take one statement each (the settings say so; the connection keeps
+    # its cursor here, which would take them together too).
+    from django.db import connection
+
+    options = {**connection.settings_dict.get("OPTIONS", {}), "server_side_binding": True}
+    monkeypatch.setitem(connection.settings_dict, "OPTIONS", options)
+    group = Group.objects.create(name="VRL")
+    statements = [
+        compiled.Statement("test.groups_named", Group, _groups_named, (name,))
+        for name in ("VRL", "PRE")
+    ]
+    with django_assert_num_queries(2):
+        assert compiled.rows_of(*statements) == [[(group.pk, "VRL")], []]
