@@ -36,6 +36,16 @@ class Statement(NamedTuple):
     params: tuple = ()
 
 
+class Written(NamedTuple):
+    """A statement whose SQL its module writes (what the ORM has no expression for, such as
+    ``search.engines.facets``' arrays), to be read with compiled ones (``rows_of``); ``model``
+    says on which database."""
+
+    model: type
+    sql: str
+    params: tuple = ()
+
+
 def rows(name, model, build, params=()):
     """The rows of ``build(*params)`` (a ``Statement``), read now, each value converted as
     the ORM converts it (on SQLite, a date and time is stored as text; on PostgreSQL the
@@ -46,7 +56,8 @@ def rows(name, model, build, params=()):
 
 
 def rows_of(*statements):
-    """The rows of each of ``statements``, in their order, read now.
+    """The rows of each of ``statements`` (``Statement`` or ``Written``), in their order, read
+    now.
 
     On PostgreSQL, those of one database in one round trip: their SQL sent as one text and
     their results read one after the other. A round trip costs the driver ≈ 0.08 ms of CPU,
@@ -98,6 +109,8 @@ def read_together(*readings):
 
 def _prepared(statement, alias, connection):
     """``(SQL, adapted parameters, converters)`` of ``statement``, compiled the first time."""
+    if isinstance(statement, Written):
+        return statement.sql, tuple(statement.params), {}
     adapted = tuple(_adapted(value, connection) for value in statement.params)
     compiled = _SQL.get((statement.name, alias))
     if compiled is None:

@@ -4,12 +4,13 @@ the facet aggregations (``search.engines.facets.AggregationFacets``)."""
 
 from django.utils import timezone
 
+from cms import compiled
 from search.backends.modelsearch_adapter import compile_plaintext
 from search.engines.errors import engine_error
 from search.engines.facets import AggregationFacets
 from search.engines.limits import engine_timeout
 from search.engines.request import ALL_WORDS, ANY_WORD, DATE, plan_to_query
-from search.engines.results import EngineResult, page_documents
+from search.engines.results import EngineResult, page_documents, page_documents_reading
 from search.models import SearchDocument, is_restricted_audience
 
 #: What each hit brings back: its ``pk``, read from doc values. Lucene keeps a document's
@@ -181,16 +182,24 @@ class ElasticsearchEngine:
         except Exception as error:  # transport, timeout, cluster errors of either client
             raise engine_error(error) from error
 
+    @staticmethod
+    def _hit_pks(response):
+        return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+
     def _documents(self, response):
         """The hits' documents, in the hits' order (those deleted since are left out)."""
-        return page_documents([int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]])
+        return page_documents(self._hit_pks(response))
 
     def search(self, request):
         response = self._search(self.body(request))
         total = response["hits"]["total"]
         total = total["value"] if isinstance(total, dict) else total
-        facets = self.facets.read(response.get("aggregations", {}))
-        return EngineResult(self._documents(response), total, facets)
+        counts = self.facets.counts(response.get("aggregations", {}))
+        # The hits' documents and the facets' labels in one round trip.
+        documents, labels = compiled.read_together(
+            page_documents_reading(self._hit_pks(response)), self.facets.labels_reading(counts)
+        )
+        return EngineResult(documents, total, self.facets.labelled(counts, labels))
 
     def suggest_query(self, audience, prefix, now=None):
         """The autocomplete request: modelsearch's compiler for the match (and the content

@@ -21,6 +21,7 @@ The SQL strategies see each selected facet filter as a 0/1 column of the matched
 
 from django.db import connections, router
 
+from cms import compiled
 from search.engines.request import FACET_SIZE, FACETS, LABELLED_FACETS
 from search.engines.results import FacetBucket
 from search.models import DocumentEntry, FacetValue, Kind, SearchDocument, space_audience
@@ -235,16 +236,23 @@ class AggregationFacets:
 
     def read(self, aggregations):
         """``{facet: [FacetBucket]}`` from the response's aggregations, in the engine's order."""
+        counts = self.counts(aggregations)
+        return self.labelled(counts, self.labels(counts))
+
+    def counts(self, aggregations):
+        """``{facet: [(value, count)]}`` of the response's aggregations, unlabelled."""
         found = {name: answer for name, answer in aggregations.items() if name in FACETS}
         for name, answer in aggregations.items():
             if name.startswith(self.GROUP_PREFIX):
                 found.update((facet, answer[facet]) for facet in FACETS if facet in answer)
-        counts = {
+        return {
             facet: [(bucket["key"], bucket["doc_count"]) for bucket in found[facet]["buckets"]]
             for facet in FACETS
             if facet in found
         }
-        labels = self.labels(counts)
+
+    @staticmethod
+    def labelled(counts, labels):
         return {
             facet: [
                 FacetBucket(key, labels[facet].get(key, str(key)), count) for key, count in buckets
@@ -255,6 +263,11 @@ class AggregationFacets:
     def labels(self, counts):
         """``{facet: {value: label}}`` of ``counts`` in at most one query
         (``label_statement``)."""
+        (labels,) = compiled.read_together(self.labels_reading(counts))
+        return labels
+
+    def labels_reading(self, counts):
+        """``labels``, to be read with other statements (``compiled.read_together``)."""
         labels = {facet: {} for facet in FACETS}
         labels["kind"] = dict(Kind.choices)
         labels["year"] = {key: str(key) for key, _ in counts.get("year", [])}
@@ -265,21 +278,22 @@ class AggregationFacets:
         ]
         space_ids = [key for key, _ in counts.get("space", [])]
         if not slugs and not space_ids:
-            return labels
+            return compiled.Reading(None, lambda _rows: labels)
         facet_of = {str(facet_value): facet for facet, facet_value in LABELLED_FACETS.items()}
-        connection = connections[router.db_for_read(FacetValue)]
-        sql, params = label_statement(slugs, space_ids, connection.vendor)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        for facet_value, key, label in rows:
-            if label is None:  # no document or facet value of that value left
-                continue
-            if facet_value == "space":
-                labels["space"][int(key)] = label
-            else:
-                labels[facet_of[facet_value]][key] = label
-        return labels
+        vendor = connections[router.db_for_read(FacetValue)].vendor
+        sql, params = label_statement(slugs, space_ids, vendor)
+
+        def labelled(rows):
+            for facet_value, key, label in rows:
+                if label is None:  # no document or facet value of that value left
+                    continue
+                if facet_value == "space":
+                    labels["space"][int(key)] = label
+                else:
+                    labels[facet_of[facet_value]][key] = label
+            return labels
+
+        return compiled.Reading(compiled.Written(FacetValue, sql, tuple(params)), labelled)
 
 
 def label_statement(slugs, space_ids, vendor=None):

@@ -135,3 +135,32 @@ def test_many_labels_are_read_whatever_the_database(engine):
     )
     assert labels["theme"] == {f"theme-{n}": f"Thème {n}" for n in range(30)}
     assert labels["space"] == {n + 1: f"Réseau {n}" for n in range(30)}
+
+
+def _response(pks, aggregations):
+    """What the node answers (``HIT_FIELDS``: each hit's ``pk``)."""
+    hits = [{"fields": {"pk": [str(pk)]}} for pk in pks]
+    return {"hits": {"total": {"value": len(pks)}, "hits": hits}, "aggregations": aggregations}
+
+
+def test_the_hits_documents_and_the_facet_labels_are_one_round_trip_on_postgresql(
+    engine, monkeypatch, django_assert_num_queries
+):
+    from django.db import connection
+
+    from search.analysis.queries import parse
+    from search.engines import SearchRequest
+
+    first = make_document("Formation", themes=[("education", "Éducation")], index=False)
+    second = make_document("Laïcité", themes=[("laicite", "Laïcité")], index=False)
+    aggregations = {
+        "theme": {"buckets": [{"key": "laicite", "doc_count": 1}, {"key": "gone", "doc_count": 1}]}
+    }
+    answer = _response([second.pk, first.pk], aggregations)
+    monkeypatch.setattr(engine, "_search", lambda body: answer)
+    request = SearchRequest(audience=frozenset({"public"}), plan=parse("formation"))
+    with django_assert_num_queries(1 if connection.vendor == "postgresql" else 2):
+        result = engine.search(request)
+    assert [document.title for document in result.documents] == ["Laïcité", "Formation"]
+    assert result.facets["theme"] == [("laicite", "Laïcité", 1), ("gone", "gone", 1)]
+    assert result.total == 2
