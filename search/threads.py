@@ -15,6 +15,7 @@ thread is (hidden posts keep their place there, deleted ones have none).
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import connections, router
 
@@ -87,11 +88,26 @@ def _thread_posts(topic_ids):
             yield from rows
 
 
-#: A post's HTML body → its plain text (``plain_text``, Django's ``strip_tags``: most of the
-#: Python of ``matching_replies``, #16), kept as the snippets keep the terms of runs: a page
-#: of results shows the same conversations search after search. At most 5,000 bodies.
-PLAIN_TEXTS = Memo(plain_text, limit=5_000)
-_plain_text = PLAIN_TEXTS.__getitem__
+class ReplyText(NamedTuple):
+    """What ``matching_replies`` reads of a post: the length of its plain text (the index
+    holds ``THREAD_TEXT_LIMIT`` characters of a thread) and the terms of its words."""
+
+    length: int
+    terms: frozenset
+
+
+def _reply_text(body):
+    text = plain_text(body)
+    return ReplyText(len(text), frozenset(text_terms(text)) if text else frozenset())
+
+
+#: A post's HTML body → its ``ReplyText``, kept as the snippets keep the terms of runs: a
+#: page of results shows the same conversations search after search, and ``strip_tags`` then
+#: the terms of every word were most of the Python of ``matching_replies`` (#16). A function
+#: of the body alone: an edited reply is another key. At most 2,000 bodies (the terms are
+#: the snippets' own strings, shared: a few kilobytes a reply).
+REPLY_TEXTS = Memo(_reply_text, limit=2_000)
+_read_reply = REPLY_TEXTS.__getitem__
 
 
 def matching_replies(documents, plan, match):
@@ -113,16 +129,16 @@ def matching_replies(documents, plan, match):
         position[topic_id] = before + 1
         if is_hidden:
             continue
-        text = _plain_text(body)
-        if not text:
+        reply = _read_reply(body)
+        if not reply.length:
             continue  # nothing of it is indexed (``thread_text``)
         if topic_id not in read:  # the first visible post opens the topic
-            read[topic_id] = len(text) + 1
+            read[topic_id] = reply.length + 1
             continue
-        read[topic_id] += len(text) + 1
+        read[topic_id] += reply.length + 1
         if read[topic_id] > THREAD_TEXT_LIMIT + 1:
             continue  # beyond what the index holds
-        if _matches(text_terms(text), plan, match):
+        if _matches(reply.terms, plan, match):
             counts[topic_id] = counts.get(topic_id, 0) + 1
             if topic_id not in first:
                 page = page_of_position(before)

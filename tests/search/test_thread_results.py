@@ -128,12 +128,23 @@ def test_an_edited_reply_is_counted_from_its_new_text_whatever_was_read_before(m
     assert result.replies.url.endswith(f"#message-{replies[2].pk}")
 
 
-def test_the_plain_texts_kept_for_the_replies_start_afresh_past_their_bound():
-    from search.documents import plain_text
+def test_the_texts_kept_for_the_replies_start_afresh_past_their_bound():
     from search.memo import Memo
+    from search.threads import _reply_text
 
-    texts = Memo(plain_text, limit=2)
+    texts = Memo(_reply_text, limit=2)
     bodies = ["<p>un</p>", "<p>deux <em>et</em> trois</p>", "<ul><li>a</li><li>b</li></ul>"]
-    assert [texts[body] for body in bodies] == [plain_text(body) for body in bodies]
+    assert [texts[body] for body in bodies] == [_reply_text(body) for body in bodies]
     assert len(texts) == 1  # the third started afresh
-    assert texts[bodies[2]] == "a b"
+    assert texts[bodies[2]].length == len("a b")
+
+
+def test_a_reply_is_read_as_the_length_of_its_text_and_the_terms_of_its_words():
+    from search.highlight import text_terms
+    from search.threads import _reply_text
+
+    body = "<p>Les <strong>acteur·rice·s</strong> de la laïcité</p>"
+    reply = _reply_text(body)
+    assert reply.length == len("Les acteur·rice·s de la laïcité")
+    assert reply.terms == text_terms("Les acteur·rice·s de la laïcité")
+    assert _reply_text("<p> </p>") == (0, frozenset())
