@@ -1,14 +1,27 @@
 """The database engine on PostgreSQL: the same statement over the documents' own index table
 (``DocumentEntry``), with planner settings for its transaction and its own facet counting."""
 
+import datetime
+from dataclasses import replace
+
+from django.db import router
+
 from search.backends.modelsearch_adapter import entry_compiler
 from search.engines import postgres_ranking
 from search.engines.database import DatabaseEngine
 from search.engines.facets import GroupingSetsFacetCounts, SlugArrayFacetCounts
 from search.engines.limits import statement_time_limit
 from search.engines.request import plan_to_query
-from search.engines.sql import filter_queryset, written_matched_sql
+from search.engines.sql import filter_queryset, narrowing
+from search.memo import Memo
 from search.models import DocumentEntry, SearchDocument
+
+#: (code that narrows, database, audience tokens, filters, facet columns) → ``Narrowing``:
+#: at most 1,000 (members share a few sets of tokens; all anonymous callers one).
+NARROWINGS = Memo(limit=1_000)
+#: The time the kept narrowings are built at, replaced by the request's: an instant no date
+#: filter gives (a day starts at a whole second).
+AT_PLACEHOLDER = datetime.datetime(1001, 1, 1, 0, 0, 0, 314159, tzinfo=datetime.UTC)
 
 
 class PostgresEngine(DatabaseEngine):
@@ -39,18 +52,42 @@ class PostgresEngine(DatabaseEngine):
 
     def _matched_set(self, request):
         """With words: the match and the score as ``search.engines.postgres_ranking`` writes
-        them (the SQL this engine's compiler compiles, without its ORM cost)."""
+        them (the SQL this engine's compiler compiles, without its ORM cost), around what the
+        ORM compiles of the rows the caller may read (``_narrowing``)."""
         if request.plan.is_empty:
             return super()._matched_set(request)
         query = plan_to_query(request.plan, analysed=True, match=request.match)
         config = self.search_config
-        return written_matched_sql(
-            self._narrowed(request, request.filters.without_facets()),
+        return self._narrowing(request).matched_sql(
             postgres_ranking.rank(query, config),
             postgres_ranking.match(query, config),
-            request.filters,
-            self.facet_counts(request).columns,
+            now=request.now,
         )
+
+    def _narrowing(self, request):
+        """What the ORM compiles of the matched set (``search.engines.sql.Narrowing``): the
+        rows ``_narrowed`` lets the caller read, and the facet flags. Building and compiling
+        that queryset at each search was 0.25 ms of CPU (#16), for SQL that depends only on
+        the audience tokens, the filters and the code that narrows: it is kept per those
+        (``NARROWINGS``), the time of the request passed as a parameter. Nothing of what the
+        caller may read is kept: the tokens are read afresh at every search
+        (``search.audience``) and are the key."""
+        columns = tuple(self.facet_counts(request).columns)
+        key = (
+            type(self)._narrowed,
+            router.db_for_read(DocumentEntry),
+            request.audience,
+            request.filters,
+            columns,
+        )
+        found = NARROWINGS.get(key)
+        if found is None:
+            at_placeholder = replace(request, now=AT_PLACEHOLDER)
+            narrowed = self._narrowed(at_placeholder, request.filters.without_facets())
+            found = NARROWINGS.remember(
+                key, narrowing(narrowed, request.filters, columns, at=AT_PLACEHOLDER)
+            )
+        return found
 
     def facet_counts(self, request):
         """Counted from the rows' own slugs, never by joining the facet values: the index

@@ -10,6 +10,7 @@ docs/benchmarks.md): the ORM would run the match once per count.
 
 from dataclasses import dataclass
 
+from django.db import connections
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 
 from search.engines.facets import where
@@ -106,6 +107,46 @@ def written_matched_sql(narrowed, score, match, filters, facet_columns=()):
     rule, filters) and the condition of each facet flag. Same columns, same rows as
     ``matched_sql`` over the compiler's queryset (``tests/search/test_postgres_ranking.py``),
     at a fraction of the CPU: the expression trees of the score are what cost (#16)."""
+    return narrowing(narrowed, filters, facet_columns).matched_sql(score, match)
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """What the ORM compiles of a matched set (``written_matched_sql``): its columns around
+    the score, its where clause and its facet flags. A function of the audience tokens, the
+    filters and the code that narrows alone, once the time of the request is a parameter
+    (``at``): the PostgreSQL engine keeps it (``PostgresEngine._narrowing``)."""
+
+    table: str
+    before: tuple  # the columns before the score
+    after: tuple  # after it: the facet columns, then the flags
+    flag_params: tuple
+    where_sql: str
+    where_params: tuple
+    names: dict
+    #: The positions in ``where_params`` of the time of the request, when one was given.
+    at_positions: tuple = ()
+
+    def matched_sql(self, score, match, now=None):
+        """``(sql, params, flag names)``; ``now``: the time of the request, in place of the
+        one the narrowing was compiled with."""
+        where_params = list(self.where_params)
+        if self.at_positions:
+            if now is None:
+                raise ValueError("This narrowing needs the time of the request.")
+            for position in self.at_positions:
+                where_params[position] = now
+        columns = ", ".join((*self.before, score[0], *self.after))
+        sql = f"SELECT {columns} FROM {self.table} WHERE ({self.where_sql}) AND {match[0]}"
+        params = [*score[1], *self.flag_params, *where_params, *match[1]]
+        return sql, params, self.names
+
+
+def narrowing(narrowed, filters, facet_columns=(), at=None):
+    """The ``Narrowing`` of ``narrowed`` (a queryset of the rows the caller may read, filtered)
+    and the facet flags of ``filters``. ``at``: the time ``narrowed`` was built with, found
+    among the where clause's parameters (at least once: the time rule) so that another time
+    can take its place."""
     query = narrowed.query
     compiler = query.get_compiler(using=narrowed.db)
     meta, quote = query.model._meta, compiler.quote_name_unless_alias
@@ -122,15 +163,22 @@ def written_matched_sql(narrowed, score, match, filters, facet_columns=()):
         sql, params = compiler.compile(query.build_where(condition))
         flag_columns.append(f"CASE WHEN {sql} THEN 1 ELSE 0 END")
         flag_params += params
-    columns = [
-        column(meta.pk.name),
-        *(column(name) for name in MATCHED_COLUMNS[1:]),
-        score[0],
-        *(column(name) for name in facet_columns),
-        *flag_columns,
-    ]
-    sql = f"SELECT {', '.join(columns)} FROM {table} WHERE ({where_sql}) AND {match[0]}"
-    return sql, [*score[1], *flag_params, *where_params, *match[1]], names
+    at_positions = ()
+    if at is not None:
+        adapted = connections[narrowed.db].ops.adapt_datetimefield_value(at)
+        at_positions = tuple(i for i, value in enumerate(where_params) if value == adapted)
+        if not at_positions:
+            raise ValueError("The narrowed rows do not depend on the time they were built at.")
+    return Narrowing(
+        table=table,
+        before=(column(meta.pk.name), *(column(name) for name in MATCHED_COLUMNS[1:])),
+        after=(*(column(name) for name in facet_columns), *flag_columns),
+        flag_params=tuple(flag_params),
+        where_sql=where_sql,
+        where_params=tuple(where_params),
+        names=names,
+        at_positions=at_positions,
+    )
 
 
 def search_sql(matched, order, offset, limit, facet_counts, with_facets=True):
