@@ -67,11 +67,11 @@ STAGES = [
     ("envoi au nœud", 1, [("search.engines.elasticsearch:ElasticsearchEngine", "_search")]),
     ("lecture des lignes / facettes", 1, [
         ("search.engines.database", "read_rows"),
-        ("search.engines.facets:AggregationFacets", "read"),
     ]),
-    ("documents de la page", 1, [
-        ("search.engines.elasticsearch:ElasticsearchEngine", "_documents"),
-        ("search.engines.database", "page_documents"),
+    ("documents de la page", 1, [("search.engines.database", "page_documents")]),
+    # OpenSearch: the documents and the facets' labels in one round trip.
+    ("documents et libellés", 1, [
+        ("search.engines.elasticsearch:ElasticsearchEngine", "_read_page"),
     ]),
     ("réponses des sujets", 0, [("search.service", "matching_replies")]),
     ("extraits et titres", 0, [("search.service", "_result")]),

@@ -194,12 +194,17 @@ class ElasticsearchEngine:
         response = self._search(self.body(request))
         total = response["hits"]["total"]
         total = total["value"] if isinstance(total, dict) else total
+        documents, facets = self._read_page(response)
+        return EngineResult(documents, total, facets)
+
+    def _read_page(self, response):
+        """The hits' documents and the labelled facet counts: the documents and the labels
+        read in one round trip."""
         counts = self.facets.counts(response.get("aggregations", {}))
-        # The hits' documents and the facets' labels in one round trip.
         documents, labels = compiled.read_together(
             page_documents_reading(self._hit_pks(response)), self.facets.labels_reading(counts)
         )
-        return EngineResult(documents, total, self.facets.labelled(counts, labels))
+        return documents, self.facets.labelled(counts, labels)
 
     def suggest_query(self, audience, prefix, now=None):
         """The autocomplete request: modelsearch's compiler for the match (and the content
