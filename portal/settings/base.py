@@ -393,5 +393,11 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
+        # The search clients log every request at INFO (« POST …/_search [status:200 …] »):
+        # a line per search, and its formatting on every request. Their failures are
+        # WARNING, and the service logs the fallback it takes (``search.service``).
+        "opensearch": {"level": "WARNING"},
+        "elasticsearch": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
     },
 }

@@ -33,3 +33,27 @@ def test_json_logs_are_one_object_per_line_with_the_exception():
 
 def test_server_errors_are_mailed_to_the_admins():
     assert "mail_admins" in LOGGING["loggers"]["django.request"]["handlers"]
+
+
+def test_search_clients_log_their_failures_but_not_every_request():
+    # Configured as the portal configures logging, in a process of its own.
+    import subprocess
+
+    script = (
+        "import logging, logging.config\n"
+        "from portal.settings.base import LOGGING\n"
+        "logging.config.dictConfig(LOGGING)\n"
+        "for name in ('opensearch', 'elasticsearch', 'elastic_transport'):\n"
+        "    logger = logging.getLogger(name)\n"
+        "    print(name, logger.isEnabledFor(logging.INFO), logger.isEnabledFor(logging.WARNING))\n"
+        "print('portal', logging.getLogger('search.service').isEnabledFor(logging.INFO))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split("\n")[:4] == [
+        "opensearch False True",
+        "elasticsearch False True",
+        "elastic_transport False True",
+        "portal True",
+    ]
