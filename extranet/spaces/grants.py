@@ -11,6 +11,8 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
 
+from portal.fragments import writes
+
 from . import permissions
 from .models import Membership, Space, SpaceUserObjectPermission
 from .roles import ROLE_PERMISSIONS
@@ -31,7 +33,10 @@ def grant_role(membership: Membership) -> None:
     present = set(held.values_list("permission__codename", flat=True))
     missing = wanted - present
     if missing:
-        SpaceUserObjectPermission.objects.bulk_create(
+        # Through ``writes``: what a member sees is shown by cached fragments (the unread
+        # count), declared in ``portal.fragments.registry``.
+        writes.bulk_create(
+            SpaceUserObjectPermission,
             [
                 SpaceUserObjectPermission(
                     user_id=membership.user_id,

@@ -130,6 +130,21 @@ UNREAD_NOTIFICATIONS = Fragment(
             Users("spaces.Membership", "space_id"),
             fields=frozenset({"is_archived"}),
         ),
+        # The spaces a member sees come from rights granted to them or to their groups
+        # (``extranet.spaces.permissions``), from the groups they are in, and from their
+        # account being active.
+        Source("spaces.SpaceUserObjectPermission", UNREAD_COUNT, Users()),
+        Source(
+            "spaces.SpaceGroupObjectPermission",
+            UNREAD_COUNT,
+            Users("accounts.User_groups", "group_id", "group_id"),
+        ),
+        Source(
+            "accounts.User",
+            UNREAD_COUNT,
+            Users("notifications.Notification", "user_id"),
+            fields=frozenset({"groups", "is_active"}),
+        ),
     ),
 )
 

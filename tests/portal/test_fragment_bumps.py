@@ -10,12 +10,13 @@ from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import Group
 from django.db.models import Q
 from django.utils import timezone
 
 from extranet.forum.models import Post, TopicReadState
 from extranet.notifications.models import Notification, NotificationKind
-from extranet.spaces.models import Membership
+from extranet.spaces.models import Membership, SpaceGroupObjectPermission, SpaceUserObjectPermission
 from extranet.spaces.roles import Role
 from portal.fragments import counters, registry, writes
 from portal.fragments.wiring import skipped_on_creation
@@ -84,6 +85,56 @@ def _new_notification(world):
     return Notification(user=world.reader, post=post, kind=NotificationKind.REPLY)
 
 
+def _view_permission():
+    from django.contrib.auth.models import Permission
+
+    from extranet.spaces.roles import SpacePermission
+
+    return Permission.objects.get(codename=SpacePermission.VIEW.value)
+
+
+def _new_user_right(world):
+    from extranet.spaces.models import SpaceUserObjectPermission
+
+    return SpaceUserObjectPermission(
+        user=UserFactory(), permission=_view_permission(), content_object=world.space
+    )
+
+
+def _new_group_right(world):
+    from django.contrib.auth.models import Group
+
+    from extranet.spaces.models import SpaceGroupObjectPermission
+
+    group = Group.objects.create(name="Réseau VRL")
+    world.reader.groups.add(group)
+    return SpaceGroupObjectPermission(
+        group=group, permission=_view_permission(), content_object=world.space
+    )
+
+
+def _change_right(row, fields):
+    """Another right on the space, one the row's holder does not hold yet."""
+    from django.contrib.auth.models import Permission
+
+    held = (
+        type(row)
+        .objects.filter(
+            content_object_id=row.content_object_id,
+            **({"user_id": row.user_id} if hasattr(row, "user_id") else {"group_id": row.group_id}),
+        )
+        .values("permission_id")
+    )
+    other = Permission.objects.filter(content_type=row.permission.content_type).exclude(pk__in=held)
+    return {"permission": other.order_by("codename")[0]}
+
+
+def _change_user(row, fields):
+    if fields and "is_active" in fields:
+        return {"is_active": False}
+    return {"first_name": "Renommée"}
+
+
 WRITES = {
     "spaces.space": Writes(
         new=lambda world: type(world.space)(name="Nouvel espace", slug="nouvel-espace"),
@@ -97,8 +148,10 @@ WRITES = {
     "forum.post": Writes(new=_new_post, change=_change_post),
     "accounts.user": Writes(
         new=lambda world: type(world.reader)(email="nouveau@exemple.org"),
-        change=lambda row, fields: {"first_name": "Renommée"},
+        change=_change_user,
     ),
+    "spaces.spaceuserobjectpermission": Writes(new=_new_user_right, change=_change_right),
+    "spaces.spacegroupobjectpermission": Writes(new=_new_group_right, change=_change_right),
     "notifications.notification": Writes(
         new=_new_notification, change=lambda row, fields: {"read_at": timezone.now()}
     ),
@@ -115,6 +168,11 @@ def world(db):
     topic = make_topic(space, reader)
     post = make_reply(topic, reader)
     notification = Notification.objects.create(user=reader, post=post, kind=NotificationKind.REPLY)
+    readers = Group.objects.create(name="Lecteur·rice·s")
+    reader.groups.add(readers)
+    group_right = SpaceGroupObjectPermission.objects.create(
+        group=readers, permission=_view_permission(), content_object=space
+    )
     return SimpleNamespace(
         space=space,
         reader=reader,
@@ -123,6 +181,8 @@ def world(db):
         post=post,
         read_state=TopicReadState.objects.get(user=reader, topic=topic),
         notification=notification,
+        user_right=SpaceUserObjectPermission.objects.filter(user=reader, content_object=space)[0],
+        group_right=group_right,
     )
 
 
@@ -135,6 +195,8 @@ def _row(world, model):
         "forum.post": world.post,
         "accounts.user": world.reader,
         "notifications.notification": world.notification,
+        "spaces.spaceuserobjectpermission": world.user_right,
+        "spaces.spacegroupobjectpermission": world.group_right,
     }[model._meta.label_lower]
 
 

@@ -47,3 +47,56 @@ def test_a_member_who_left_no_longer_sees_the_notifications_of_the_space(
     committed(create_topic, space, member, "Sujet", "Texte")
     moderator.space_memberships.get(space=space).delete()
     assert not inbox.visible_notifications(moderator).exists()
+
+
+def test_the_unread_count_follows_a_space_opened_and_closed_through_a_group(
+    space, member, outsider, committed
+):
+    from django.contrib.auth.models import Group
+    from guardian.shortcuts import assign_perm, remove_perm
+
+    from extranet.notifications.models import NotificationKind
+    from extranet.spaces.roles import SpacePermission
+
+    view = SpacePermission.VIEW.full_codename
+    network = Group.objects.create(name="Réseau PEP'S")
+    outsider.groups.add(network)
+    assign_perm(view, network, space)
+    topic = committed(create_topic, space, member, "Sujet", "Texte")
+    committed(
+        Notification.objects.create,
+        user=outsider,
+        post=topic.posts.get(),
+        kind=NotificationKind.REPLY,
+    )
+    assert inbox.unread_count(outsider) == 1  # now cached
+    committed(remove_perm, view, network, space)
+    assert inbox.unread_count(outsider) == 0
+    committed(assign_perm, view, network, space)
+    assert inbox.unread_count(outsider) == 1
+    committed(outsider.groups.remove, network)
+    assert inbox.unread_count(outsider) == 0
+    committed(outsider.groups.add, network)
+    assert inbox.unread_count(outsider) == 1
+
+
+def test_the_unread_count_follows_a_right_granted_to_the_member_directly(
+    space, member, outsider, committed
+):
+    from guardian.shortcuts import assign_perm, remove_perm
+
+    from extranet.notifications.models import NotificationKind
+    from extranet.spaces.roles import SpacePermission
+
+    view = SpacePermission.VIEW.full_codename
+    assign_perm(view, outsider, space)
+    topic = committed(create_topic, space, member, "Sujet", "Texte")
+    committed(
+        Notification.objects.create,
+        user=outsider,
+        post=topic.posts.get(),
+        kind=NotificationKind.REPLY,
+    )
+    assert inbox.unread_count(outsider) == 1
+    committed(remove_perm, view, outsider, space)
+    assert inbox.unread_count(outsider) == 0
