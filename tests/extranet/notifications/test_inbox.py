@@ -49,26 +49,32 @@ def test_a_member_who_left_no_longer_sees_the_notifications_of_the_space(
     assert not inbox.visible_notifications(moderator).exists()
 
 
+def _notify_of_a_new_topic(committed, space, author, reader):
+    """A topic of ``author`` in ``space`` and a notification of it for ``reader``."""
+    from extranet.notifications.models import NotificationKind
+
+    topic = committed(create_topic, space, author, "Sujet", "Texte")
+    committed(
+        Notification.objects.create,
+        user=reader,
+        post=topic.posts.get(),
+        kind=NotificationKind.REPLY,
+    )
+
+
 def test_the_unread_count_follows_a_space_opened_and_closed_through_a_group(
     space, member, outsider, committed
 ):
     from django.contrib.auth.models import Group
     from guardian.shortcuts import assign_perm, remove_perm
 
-    from extranet.notifications.models import NotificationKind
     from extranet.spaces.roles import SpacePermission
 
     view = SpacePermission.VIEW.full_codename
     network = Group.objects.create(name="Réseau PEP'S")
     outsider.groups.add(network)
     assign_perm(view, network, space)
-    topic = committed(create_topic, space, member, "Sujet", "Texte")
-    committed(
-        Notification.objects.create,
-        user=outsider,
-        post=topic.posts.get(),
-        kind=NotificationKind.REPLY,
-    )
+    _notify_of_a_new_topic(committed, space, member, outsider)
     assert inbox.unread_count(outsider) == 1  # now cached
     committed(remove_perm, view, network, space)
     assert inbox.unread_count(outsider) == 0
@@ -85,18 +91,11 @@ def test_the_unread_count_follows_a_right_granted_to_the_member_directly(
 ):
     from guardian.shortcuts import assign_perm, remove_perm
 
-    from extranet.notifications.models import NotificationKind
     from extranet.spaces.roles import SpacePermission
 
     view = SpacePermission.VIEW.full_codename
     assign_perm(view, outsider, space)
-    topic = committed(create_topic, space, member, "Sujet", "Texte")
-    committed(
-        Notification.objects.create,
-        user=outsider,
-        post=topic.posts.get(),
-        kind=NotificationKind.REPLY,
-    )
+    _notify_of_a_new_topic(committed, space, member, outsider)
     assert inbox.unread_count(outsider) == 1
     committed(remove_perm, view, outsider, space)
     assert inbox.unread_count(outsider) == 0
