@@ -8,9 +8,11 @@ hand-written SQL), compiled the first time per database and kept as text with th
 of its columns; the rows are read again on every call. Nothing of the data is kept: a
 permission is read at the moment of the request.
 
-``rows_of`` reads several such statements in one round trip on PostgreSQL: what a search
-must know before asking the engine (the caller's audience: spaces, restrictions, groups) and
-after (the page's documents, facet labels and replies) is each read at once.
+``rows_of`` reads several such statements in one round trip on PostgreSQL, and
+``read_together`` the answers of several modules (each a ``Reading``: its statement and how it
+answers from the rows): what a search must know before asking the engine (the caller's
+audience: spaces, restrictions, groups) and, on OpenSearch, after it (the page's documents
+and the facets' labels) is each read at once.
 """
 
 import datetime

@@ -234,11 +234,6 @@ class AggregationFacets:
             group["aggs"][facet] = terms
         return {**aggregations, **groups}
 
-    def read(self, aggregations):
-        """``{facet: [FacetBucket]}`` from the response's aggregations, in the engine's order."""
-        counts = self.counts(aggregations)
-        return self.labelled(counts, self.labels(counts))
-
     def counts(self, aggregations):
         """``{facet: [(value, count)]}`` of the response's aggregations, unlabelled."""
         found = {name: answer for name, answer in aggregations.items() if name in FACETS}
@@ -253,6 +248,8 @@ class AggregationFacets:
 
     @staticmethod
     def labelled(counts, labels):
+        """``{facet: [FacetBucket]}``: ``counts`` with their ``labels``, in the engine's
+        order."""
         return {
             facet: [
                 FacetBucket(key, labels[facet].get(key, str(key)), count) for key, count in buckets

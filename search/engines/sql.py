@@ -100,23 +100,18 @@ def matched_sql(base, filters, scored, facet_columns=()):
     return flagged_values(base, filters, *([SCORE] if scored else []), *facet_columns)
 
 
-def written_matched_sql(narrowed, score, match, filters, facet_columns=()):
-    """``matched_sql`` of ``narrowed`` with its score and match written as SQL text
-    (``score`` and ``match``: ``(sql, params)``, from ``search.engines.postgres_ranking``),
-    the ORM compiling only what it decides: the where clause of ``narrowed`` (audience, time
-    rule, filters) and the condition of each facet flag. Same columns, same rows as
-    ``matched_sql`` over the compiler's queryset (``tests/search/test_postgres_ranking.py``),
-    at a fraction of the CPU: the expression trees of the score are what cost (#16)."""
-    return narrowing(narrowed, filters, facet_columns).matched_sql(score, match)
-
-
 @dataclass(frozen=True)
 class Narrowing:
-    """What the ORM compiles of a matched set (``written_matched_sql``): its columns around
-    the score, its where clause and its facet flags. A function of the audience tokens, the
-    filters and the code that narrows alone, once the time of the request is a parameter
-    (``at``): the PostgreSQL engine keeps it (``PostgresEngine._narrowing``)."""
+    """What the ORM compiles of a matched set whose score and match are written as SQL text
+    (``search.engines.postgres_ranking``): its columns around the score, the where clause of
+    the rows the caller may read (audience, time rule, filters) and the condition of each
+    facet flag. Same columns, same rows as ``matched_sql`` over the compiler's queryset
+    (``tests/search/test_postgres_ranking.py``), at a fraction of the CPU: the expression
+    trees of the score are what cost (#16). A function of the audience tokens, the filters
+    and the code that narrows alone, once the time of the request is a parameter (``at``):
+    the PostgreSQL engine keeps it (``PostgresEngine._narrowing``)."""
 
+    alias: str  # the database it is compiled for
     table: str
     before: tuple  # the columns before the score
     after: tuple  # after it: the facet columns, then the flags
@@ -134,6 +129,8 @@ class Narrowing:
         if self.at_positions:
             if now is None:
                 raise ValueError("This narrowing needs the time of the request.")
+            # As the ORM passes it (``narrowing`` found the time it was built at so).
+            now = connections[self.alias].ops.adapt_datetimefield_value(now)
             for position in self.at_positions:
                 where_params[position] = now
         columns = ", ".join((*self.before, score[0], *self.after))
@@ -170,6 +167,7 @@ def narrowing(narrowed, filters, facet_columns=(), at=None):
         if not at_positions:
             raise ValueError("The narrowed rows do not depend on the time they were built at.")
     return Narrowing(
+        alias=narrowed.db,
         table=table,
         before=(column(meta.pk.name), *(column(name) for name in MATCHED_COLUMNS[1:])),
         after=(*(column(name) for name in facet_columns), *flag_columns),

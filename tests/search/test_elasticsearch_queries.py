@@ -172,7 +172,7 @@ def test_facet_counts_are_read_from_the_top_and_from_each_group(engine):
             "year": buckets((2024, 3)),
         },
     }
-    facets = engine.facets.read(aggregations)
+    _documents, facets = engine._read_page({"hits": {"hits": []}, "aggregations": aggregations})
     assert [(b.value, b.count) for b in facets["kind"]] == [("actualite", 3), ("sujet", 2)]
     assert [(b.value, b.label, b.count) for b in facets["year"]] == [(2024, "2024", 3)]
     assert set(facets) == set(FACETS)

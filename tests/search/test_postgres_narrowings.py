@@ -13,7 +13,7 @@ from django.utils import timezone
 from search.analysis.queries import parse
 from search.engines import Filters, PostgresEngine, SearchRequest, default_engine
 from search.engines import postgres as postgres_engine
-from search.engines.sql import narrowing, written_matched_sql
+from search.engines.sql import narrowing
 from search.models import PUBLIC, DocumentEntry, Kind, space_audience
 from tests.factories.search import make_document
 
@@ -41,17 +41,17 @@ def _request(audience=frozenset({PUBLIC}), now=None, **filters):
 
 
 def _fresh(engine, request):
-    """The statement built and compiled afresh, as before narrowings were kept."""
+    """The statement built and compiled afresh, at the request's own time, as before
+    narrowings were kept."""
     from search.engines import postgres_ranking
     from search.engines.request import plan_to_query
 
     query = plan_to_query(request.plan, analysed=True, match=request.match)
-    return written_matched_sql(
-        engine._narrowed(request, request.filters.without_facets()),
+    narrowed = engine._narrowed(request, request.filters.without_facets())
+    columns = engine.facet_counts(request).columns
+    return narrowing(narrowed, request.filters, columns).matched_sql(
         postgres_ranking.rank(query, engine.search_config),
         postgres_ranking.match(query, engine.search_config),
-        request.filters,
-        engine.facet_counts(request).columns,
     )
 
 

@@ -1,9 +1,10 @@
 """``search.engines.postgres_ranking`` writes, as text, the SQL that modelsearch's PostgreSQL
 compiler with the portal's overrides (``postgres_single_rank_compiler``, ``entry_compiler``)
 compiles through the ORM: byte for byte for the score and the tsquery, and the same rows with
-the same scores for the whole matched set (``written_matched_sql`` against ``matched_sql`` over
-the compiler's queryset), on random plans, filters and audiences. PostgreSQL only: the other
-databases never run this SQL."""
+the same scores for the whole matched set (the engine's, written around a
+``search.engines.sql.Narrowing``, against ``matched_sql`` over the compiler's queryset), on
+random plans, filters and audiences. PostgreSQL only: the other databases never run this
+SQL."""
 
 import datetime
 import random
